@@ -1,0 +1,12 @@
+import { sql as initialSchema } from './0001-initial-schema';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Ordered, append-only. A new migration gets the next number and is added at the end. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-initial-schema', sql: initialSchema },
+];

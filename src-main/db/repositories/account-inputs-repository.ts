@@ -1,0 +1,77 @@
+import type { Database } from 'better-sqlite3';
+import { assembleAccountInputs, type AccountInputs } from '../../../src-shared/domain/account-inputs';
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Maintains the account_inputs cache from metrics, surveys and contacts. */
+export class AccountInputsRepository {
+  private readonly latestMetricsStmt;
+  private readonly latestSurveyStmt;
+  private readonly championStmt;
+  private readonly upsertStmt;
+  private readonly getStmt;
+
+  constructor(private readonly db: Database) {
+    // SQLite returns the bare columns of the row holding MAX(date): the latest value per key.
+    this.latestMetricsStmt = db.prepare<[string, string], { key: string; value: number; date: string }>(
+      `SELECT key, value, MAX(date) AS date FROM metrics
+       WHERE account_id = ? AND date <= ? AND deleted_at IS NULL GROUP BY key`,
+    );
+    this.latestSurveyStmt = db.prepare<[string, string], { kind: 'nps' | 'csat' | 'ces'; score: number }>(
+      `SELECT kind, score, MAX(answered_at) AS answered_at FROM surveys
+       WHERE account_id = ? AND answered_at <= ? AND deleted_at IS NULL GROUP BY kind`,
+    );
+    this.championStmt = db.prepare<[string, string], { departed_at: string | null }>(
+      `SELECT MAX(departed_at) AS departed_at FROM contacts
+       WHERE account_id = ? AND is_champion = 1 AND departed_at IS NOT NULL AND departed_at <= ? AND deleted_at IS NULL`,
+    );
+    this.upsertStmt = db.prepare(
+      `INSERT INTO account_inputs (account_id, as_of, current_json, previous_json) VALUES (?, ?, ?, ?)
+       ON CONFLICT(account_id) DO UPDATE SET as_of = excluded.as_of, current_json = excluded.current_json,
+         previous_json = excluded.previous_json`,
+    );
+    this.getStmt = db.prepare<[string], { as_of: string; current_json: string; previous_json: string }>(
+      'SELECT as_of, current_json, previous_json FROM account_inputs WHERE account_id = ?',
+    );
+  }
+
+  /** The engine inputs of one account as they stood at `asOf`, read from the stored history. */
+  inputsAt(accountId: string, asOf: Date): AccountInputs {
+    const cutoff = `${isoDate(asOf)}T23:59:59.999Z`;
+    const survey: { nps?: number; csat?: number; ces?: number } = {};
+    for (const row of this.latestSurveyStmt.all(accountId, cutoff)) survey[row.kind] = row.score;
+    return assembleAccountInputs({
+      observations: this.latestMetricsStmt.all(accountId, isoDate(asOf)),
+      latestSurvey: survey,
+      championDepartedAt: this.championStmt.get(accountId, cutoff)?.departed_at ?? null,
+      asOf,
+    });
+  }
+
+  /** Rebuilds the cache rows of the given accounts for `asOf` and 30 days before it. */
+  refresh(accountIds: readonly string[], asOf: Date): void {
+    const previous = new Date(asOf.getTime() - 30 * 86_400_000);
+    this.db.transaction(() => {
+      for (const accountId of accountIds) {
+        this.upsertStmt.run(
+          accountId,
+          asOf.toISOString(),
+          JSON.stringify(this.inputsAt(accountId, asOf)),
+          JSON.stringify(this.inputsAt(accountId, previous)),
+        );
+      }
+    })();
+  }
+
+  get(accountId: string): { asOf: string; current: AccountInputs; previous: AccountInputs } | undefined {
+    const row = this.getStmt.get(accountId);
+    if (!row) return undefined;
+    return {
+      asOf: row.as_of,
+      current: JSON.parse(row.current_json) as AccountInputs,
+      previous: JSON.parse(row.previous_json) as AccountInputs,
+    };
+  }
+}

@@ -1,0 +1,161 @@
+import type { Database } from 'better-sqlite3';
+import type { Account, Contact, Escalation } from '../../../src-shared/domain/entities';
+
+interface AccountRow {
+  id: string;
+  name: string;
+  domain: string | null;
+  industry: string | null;
+  plan: Account['plan'];
+  arr: number;
+  seats: number;
+  seats_used: number;
+  plan_feature_count: number;
+  volume_limit: number;
+  contract_start: string;
+  renewal_date: string;
+  renewals_count: number;
+  lifecycle_stage: Account['lifecycleStage'];
+  owner_id: string | null;
+  status: Account['status'];
+  churned_at: string | null;
+  competitor_evaluation: number;
+  payment_overdue_days: number;
+}
+
+export function toAccount(row: AccountRow): Account {
+  return {
+    id: row.id,
+    name: row.name,
+    domain: row.domain,
+    industry: row.industry,
+    plan: row.plan,
+    arr: row.arr,
+    seats: row.seats,
+    seatsUsed: row.seats_used,
+    planFeatureCount: row.plan_feature_count,
+    volumeLimit: row.volume_limit,
+    contractStart: row.contract_start,
+    renewalDate: row.renewal_date,
+    renewalsCount: row.renewals_count,
+    lifecycleStage: row.lifecycle_stage,
+    ownerId: row.owner_id,
+    status: row.status,
+    churnedAt: row.churned_at,
+    competitorEvaluation: row.competitor_evaluation === 1,
+    paymentOverdueDays: row.payment_overdue_days,
+  };
+}
+
+/** One portfolio line as read in a single query; scoring happens in the service. */
+export interface PortfolioRecord {
+  account: Account;
+  currentInputsJson: string | null;
+  previousInputsJson: string | null;
+  nextTouchpoint: { id: string; kind: string; title: string; dueAt: string } | null;
+  escalationLevel: number | null;
+}
+
+const ACCOUNT_COLUMNS = `a.id, a.name, a.domain, a.industry, a.plan, a.arr, a.seats, a.seats_used,
+  a.plan_feature_count, a.volume_limit, a.contract_start, a.renewal_date, a.renewals_count,
+  a.lifecycle_stage, a.owner_id, a.status, a.churned_at, a.competitor_evaluation, a.payment_overdue_days`;
+
+export class AccountsRepository {
+  private readonly portfolioStmt;
+  private readonly getStmt;
+  private readonly contactsStmt;
+  private readonly openEscalationsStmt;
+  private readonly countStmt;
+
+  constructor(db: Database) {
+    // One pass: the next planned touchpoint is the bare-column row of MIN(due_at) per account.
+    this.portfolioStmt = db.prepare<[], AccountRow & {
+      current_json: string | null;
+      previous_json: string | null;
+      tp_id: string | null;
+      tp_kind: string | null;
+      tp_title: string | null;
+      tp_due: string | null;
+      escalation_level: number | null;
+    }>(
+      `SELECT ${ACCOUNT_COLUMNS}, ai.current_json, ai.previous_json,
+              nt.id AS tp_id, nt.kind AS tp_kind, nt.title AS tp_title, nt.due_at AS tp_due,
+              es.level AS escalation_level
+       FROM accounts a
+       LEFT JOIN account_inputs ai ON ai.account_id = a.id
+       LEFT JOIN (SELECT account_id, id, kind, title, MIN(due_at) AS due_at FROM touchpoints
+                  WHERE status = 'planned' AND deleted_at IS NULL GROUP BY account_id) nt ON nt.account_id = a.id
+       LEFT JOIN (SELECT account_id, MAX(level) AS level FROM escalations
+                  WHERE status = 'open' AND deleted_at IS NULL GROUP BY account_id) es ON es.account_id = a.id
+       WHERE a.deleted_at IS NULL
+       ORDER BY a.name`,
+    );
+    this.getStmt = db.prepare<[string], AccountRow>(
+      `SELECT ${ACCOUNT_COLUMNS} FROM accounts a WHERE a.id = ? AND a.deleted_at IS NULL`,
+    );
+    this.contactsStmt = db.prepare<[string], {
+      id: string; account_id: string; name: string; email: string | null; role: string | null;
+      is_champion: number; departed_at: string | null; certification_level: number;
+    }>(
+      `SELECT id, account_id, name, email, role, is_champion, departed_at, certification_level
+       FROM contacts WHERE account_id = ? AND deleted_at IS NULL ORDER BY is_champion DESC, name`,
+    );
+    this.openEscalationsStmt = db.prepare<[string], {
+      id: string; account_id: string; level: number; reason: string; severity: Escalation['severity'];
+      status: Escalation['status']; owner_id: string | null; opened_at: string; resolved_at: string | null;
+    }>(
+      `SELECT id, account_id, level, reason, severity, status, owner_id, opened_at, resolved_at
+       FROM escalations WHERE account_id = ? AND status = 'open' AND deleted_at IS NULL ORDER BY level DESC, opened_at`,
+    );
+    this.countStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM accounts WHERE deleted_at IS NULL');
+  }
+
+  count(): number {
+    return this.countStmt.get()?.n ?? 0;
+  }
+
+  portfolio(): PortfolioRecord[] {
+    return this.portfolioStmt.all().map((row) => ({
+      account: toAccount(row),
+      currentInputsJson: row.current_json,
+      previousInputsJson: row.previous_json,
+      nextTouchpoint:
+        row.tp_id && row.tp_kind && row.tp_title && row.tp_due
+          ? { id: row.tp_id, kind: row.tp_kind, title: row.tp_title, dueAt: row.tp_due }
+          : null,
+      escalationLevel: row.escalation_level,
+    }));
+  }
+
+  get(id: string): Account | undefined {
+    const row = this.getStmt.get(id);
+    return row ? toAccount(row) : undefined;
+  }
+
+  contacts(accountId: string): Contact[] {
+    return this.contactsStmt.all(accountId).map((row) => ({
+      id: row.id,
+      accountId: row.account_id,
+      name: row.name,
+      email: row.email,
+      role: row.role,
+      isChampion: row.is_champion === 1,
+      departedAt: row.departed_at,
+      certificationLevel: row.certification_level,
+    }));
+  }
+
+  openEscalations(accountId: string): Escalation[] {
+    return this.openEscalationsStmt.all(accountId).map((row) => ({
+      id: row.id,
+      accountId: row.account_id,
+      level: row.level,
+      reason: row.reason,
+      severity: row.severity,
+      status: row.status,
+      ownerId: row.owner_id,
+      openedAt: row.opened_at,
+      resolvedAt: row.resolved_at,
+    }));
+  }
+}

@@ -1,0 +1,3 @@
+export * from './retention';
+export * from './satisfaction';
+export * from './targets';

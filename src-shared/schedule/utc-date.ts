@@ -1,0 +1,74 @@
+/**
+ * UTC calendar-date arithmetic for the schedule and metrics engines.
+ *
+ * Why not date-fns `addDays`/`addMonths`/`getDay`: they read and write *local* time fields, so on
+ * a machine in a DST zone a UTC-midnight date drifts by an hour across a DST change and lands on
+ * the wrong UTC calendar day. Every schedule date here is a UTC calendar date (00:00:00.000Z),
+ * built and read only through UTC fields, so results are identical on every machine's TZ.
+ */
+
+const MS_PER_DAY = 86_400_000;
+
+/** Builds a UTC date from possibly overflowing fields; setUTCFullYear avoids Date.UTC's 0-99 → 19xx quirk. */
+export function utcDate(year: number, monthIndex: number, day: number): Date {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  d.setUTCHours(0, 0, 0, 0);
+  return d;
+}
+
+/** The UTC calendar day containing `date`, at 00:00Z. */
+export function utcDay(date: Date): Date {
+  return utcDate(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+}
+
+/** The UTC calendar day `days` after the day containing `date`. */
+export function addUtcDays(date: Date, days: number): Date {
+  return utcDate(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + days);
+}
+
+/** The UTC calendar day `months` later, clamped to the last day of a shorter month (Jan 31 + 1 → Feb 28/29). */
+export function addUtcMonths(date: Date, months: number): Date {
+  const target = utcDate(date.getUTCFullYear(), date.getUTCMonth() + months, 1);
+  const lastDay = utcDate(target.getUTCFullYear(), target.getUTCMonth() + 1, 0).getUTCDate();
+  return utcDate(target.getUTCFullYear(), target.getUTCMonth(), Math.min(date.getUTCDate(), lastDay));
+}
+
+/** 0 = Sunday … 6 = Saturday, of the UTC calendar day. */
+export function utcWeekday(date: Date): number {
+  return date.getUTCDay();
+}
+
+/** The first UTC day on or after the day of `date` whose weekday is `weekday` (0 = Sunday). */
+export function nextUtcWeekdayOnOrAfter(date: Date, weekday: number): Date {
+  const day = utcDay(date);
+  return addUtcDays(day, (weekday - utcWeekday(day) + 7) % 7);
+}
+
+/** Whole UTC calendar days from a to b (b − a), ignoring time of day. */
+export function utcDaysBetween(a: Date, b: Date): number {
+  return Math.round((utcDay(b).getTime() - utcDay(a).getTime()) / MS_PER_DAY);
+}
+
+/** 'YYYY-MM' of the UTC calendar day. */
+export function utcMonthKey(date: Date): string {
+  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The first day (00:00Z) of a 'YYYY-MM' month; throws RangeError on a malformed key. */
+export function monthKeyStart(month: string): Date {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!m) throw new RangeError(`Invalid month "${month}": expected YYYY-MM`);
+  return utcDate(Number(m[1]), Number(m[2]) - 1, 1);
+}
+
+/** Calendar quarter of the UTC day: its 'YYYY-Qn' key, first day and last day (both 00:00Z). */
+export function utcQuarter(date: Date): { key: string; start: Date; lastDay: Date } {
+  const year = date.getUTCFullYear();
+  const q = Math.floor(date.getUTCMonth() / 3);
+  return {
+    key: `${String(year).padStart(4, '0')}-Q${q + 1}`,
+    start: utcDate(year, q * 3, 1),
+    lastDay: utcDate(year, q * 3 + 3, 0),
+  };
+}

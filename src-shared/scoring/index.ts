@@ -1,0 +1,14 @@
+export * from './types';
+export * from './scoring-config';
+export * from './curve';
+export * from './tiers';
+export * from './health';
+export * from './risk';
+export * from './loyalty';
+export * from './expansion';
+export * from './escalation';
+export * from './churn-model';
+export * from './input-schemas';
+export * from './labels';
+export * from './explain';
+export { formatNumber, curveTarget, type CurveTarget } from './explain-format';
