@@ -10,13 +10,14 @@ export function interpolate(curve: CurvePoints, x: number): number {
   for (let i = 1; i < curve.length; i += 1) {
     const hi = curve[i];
     const lo = curve[i - 1];
-    if (!hi || !lo) continue;
-    if (x <= hi[0]) {
-      const span = hi[0] - lo[0];
-      // A vertical step (duplicate x) takes the later point's value.
-      if (span === 0) return hi[1];
-      return lo[1] + ((x - lo[0]) / span) * (hi[1] - lo[1]);
+    if (!hi || !lo || x > hi[0]) continue;
+    if (x === hi[0]) {
+      // At a vertical step (points sharing an x) the later point wins.
+      let j = i;
+      while (curve[j + 1]?.[0] === x) j += 1;
+      return curve[j]?.[1] ?? hi[1];
     }
+    return lo[1] + ((x - lo[0]) / (hi[0] - lo[0])) * (hi[1] - lo[1]);
   }
   return last[1];
 }

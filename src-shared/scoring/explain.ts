@@ -16,8 +16,8 @@ import { HEALTH_METRICS, type HealthCategory, type HealthResult, type RiskResult
 
 const CATEGORIES = Object.keys(HEALTH_METRICS) as HealthCategory[];
 
-// Only the first letter, so acronyms such as API and ROI keep their capitals.
-const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+// Labels are title-case; mid-sentence they start lower-case unless they open with an acronym (API, ROI).
+const lowerFirst = (s: string): string => (/^[A-Z]{2}/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
 
 function joinList(items: string[], locale: Locale): string {
   if (items.length <= 1) return items.join('');
@@ -54,7 +54,7 @@ export function explainHealth(
         lines.push(
           es
             ? `Sin datos de ${lowerFirst(label)}; su peso pasó a las demás métricas de ${cat}.`
-            : `No data for ${label}; its weight went to the other ${cat} metrics.`,
+            : `No data for ${lowerFirst(label)}; its weight went to the other ${cat} metrics.`,
         );
         continue;
       }
@@ -77,7 +77,7 @@ export function explainRisk(result: RiskResult, locale: Locale): string[] {
   const lines = result.signals.map((s) => {
     const [v, t] = signalEvidenceText(s, locale);
     const text = SIGNAL_SENTENCES[locale][s.key](v, t);
-    return `${text} (+${s.points}, ${SEVERITY_LABELS[locale][s.severity]}).`;
+    return `${text} → +${s.points} (${SEVERITY_LABELS[locale][s.severity]}).`;
   });
   const band = BAND_LABELS[locale][result.band].toLowerCase();
   const head = es ? `Riesgo ${result.points} de 100 (${band})` : `Risk ${result.points} of 100 (${band})`;

@@ -35,7 +35,7 @@ export function loyaltyFor(
   asOf: Date,
   config: ScoringConfig = DEFAULT_SCORING_CONFIG,
 ): LoyaltyStatus {
-  // differenceInMonths counts only completed months (Jan 31 → Feb 29 is 0), as "whole months" asks.
+  // Whole (completed) months with date-fns end-of-month rules: Jan 31 → Jul 30 is 5, → Jul 31 is 6.
   const months = Math.max(0, differenceInMonths(asOf, contractStart));
   const level = LEVELS_HIGH_FIRST.find((l) => months >= config.loyalty.fromMonths[l]) ?? 'bronze';
   return {

@@ -104,7 +104,7 @@ describe('onboardingPlan', () => {
       'check_in_week_3@2024-03-18',
       'check_in_week_4@2024-03-25',
     ]);
-    expect(ymd(byKey(onboardingPlan(d('2024-02-28'))).setup_session!.windowEnd!)).toBe('2024-03-01');
+    expect(ymd(byKey(onboardingPlan(d('2024-02-28'))).setup_session!.windowEnd!)).toBe('2024-03-02');
   });
 
   it('uses the UTC day of the purchase, and the welcome email crosses midnight exactly', () => {

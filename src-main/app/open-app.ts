@@ -1,0 +1,55 @@
+import type { Database } from 'better-sqlite3';
+import { openStore } from '../db/open-store';
+import { AccountsRepository } from '../db/repositories/accounts-repository';
+import { SyncStateRepository } from '../db/repositories/sync-state-repository';
+import { UsersRepository } from '../db/repositories/users-repository';
+import { generateDemoBook } from '../demo/demo-book';
+import { createIpcDispatcher, type IpcDispatch } from '../ipc/ipc-dispatcher';
+import { createServiceContext, type ServiceContext } from '../services/service-context';
+
+export interface OpenAppOptions {
+  dataDir: string;
+  nativeBinding?: string;
+  /** Seed the demo book when the store has no accounts (first run). */
+  seedDemoWhenEmpty?: boolean;
+  demoAccounts?: number;
+  now?: () => Date;
+  validateResponses?: boolean;
+  onProgress?: (message: string) => void;
+}
+
+export interface OpenApp {
+  db: Database;
+  ctx: ServiceContext;
+  dispatch: IpcDispatch;
+  close: () => void;
+}
+
+function utcMidnight(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+/** Opens the store and wires the services; shared by the Electron main process and the web shell. */
+export function openApp(options: OpenAppOptions): OpenApp {
+  const db = openStore({ dataDir: options.dataDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const now = options.now ?? (() => new Date());
+  if (options.seedDemoWhenEmpty && new AccountsRepository(db).count() === 0) {
+    const total = options.demoAccounts ?? 150;
+    options.onProgress?.(`Creating a demo book of ${total} accounts…`);
+    generateDemoBook(db, {
+      accounts: total,
+      seed: 1,
+      asOf: utcMidnight(now()),
+      onProgress: (done, all) => options.onProgress?.(`Demo book: ${done}/${all} accounts`),
+    });
+  }
+  const syncState = new SyncStateRepository(db);
+  let localUserId = syncState.get('local_user_id') ?? null;
+  if (!localUserId) {
+    localUserId = new UsersRepository(db).firstCsmId();
+    if (localUserId) syncState.set('local_user_id', localUserId);
+  }
+  const ctx = createServiceContext(db, { now, localUserId });
+  const dispatch = createIpcDispatcher(ctx, { validateResponses: options.validateResponses ?? false });
+  return { db, ctx, dispatch, close: () => db.close() };
+}

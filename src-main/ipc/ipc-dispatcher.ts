@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import {
+  ipcContract,
+  isIpcOperation,
+  type IpcContract,
+  type IpcOperation,
+  type IpcResponse,
+} from '../../src-shared/ipc/contract';
+import { fieldFromPath, ServiceError, type IpcResult } from '../../src-shared/ipc/ipc-error';
+import { NotesService } from '../services/notes-service';
+import { PortfolioService } from '../services/portfolio-service';
+import type { ServiceContext } from '../services/service-context';
+import { TouchpointsService } from '../services/touchpoints-service';
+
+type Handlers = {
+  [Op in IpcOperation]: (request: z.output<IpcContract[Op]['request']>) => IpcResponse<Op>;
+};
+
+export type IpcDispatch = (operation: unknown, payload: unknown) => IpcResult<unknown>;
+
+function createHandlers(ctx: ServiceContext): Handlers {
+  const portfolio = new PortfolioService(ctx);
+  const notes = new NotesService(ctx);
+  const touchpoints = new TouchpointsService(ctx);
+  return {
+    'portfolio.list': () => portfolio.list(),
+    'account.detail': (request) => portfolio.detail(request.accountId),
+    'notes.list': (request) => notes.list(request),
+    'notes.add': (request) => notes.add(request),
+    'notes.search': (request) => notes.search(request),
+    'touchpoints.list': (request) => touchpoints.list(request),
+    'touchpoints.complete': (request) => touchpoints.complete(request),
+    'touchpoints.reschedule': (request) => touchpoints.reschedule(request),
+  };
+}
+
+export interface DispatcherOptions {
+  /** Check responses against the contract too (on in tests; costs a few ms on large lists). */
+  validateResponses?: boolean;
+  log?: (message: string, error: unknown) => void;
+}
+
+/**
+ * The single entry point of both transports (Electron IPC and the web shell's HTTP): it accepts
+ * only contract names, validates the payload before any service sees it, and turns every failure
+ * into a structured `{ code, message, field }` instead of an exception.
+ */
+export function createIpcDispatcher(ctx: ServiceContext, options: DispatcherOptions = {}): IpcDispatch {
+  const handlers = createHandlers(ctx);
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  return (operation, payload) => {
+    if (!isIpcOperation(operation)) {
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation "${String(operation)}"` },
+      };
+    }
+    const parsed = ipcContract[operation].request.safeParse(payload ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      // An unknown key has an empty path; name the key itself so the caller sees what to remove.
+      const field =
+        issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue ? fieldFromPath(issue.path) : undefined;
+      return {
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          message: `${operation}: ${field ? `${field}: ` : ''}${issue?.message ?? 'invalid payload'}`,
+          ...(field ? { field } : {}),
+        },
+      };
+    }
+    try {
+      const handler = handlers[operation] as (request: unknown) => unknown;
+      const data = handler(parsed.data);
+      if (options.validateResponses) ipcContract[operation].response.parse(data);
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof ServiceError) {
+        return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
+      }
+      log(`IPC ${operation} failed`, error);
+      return { ok: false, error: { code: 'INTERNAL', message: `${operation} failed unexpectedly; nothing was changed` } };
+    }
+  };
+}

@@ -1,0 +1,136 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { IpcDispatch } from '../ipc/ipc-dispatcher';
+
+const MAX_BODY_BYTES = 1_000_000;
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+// Same policy as the Electron window: nothing remote, no inline script.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'";
+
+export interface WebShellOptions {
+  dispatch: IpcDispatch;
+  rendererDir: string;
+  port?: number;
+  /** Fixed token for tests; a random one per run otherwise. */
+  token?: string;
+}
+
+export interface WebShell {
+  url: string;
+  token: string;
+  port: number;
+  server: Server;
+  close: () => Promise<void>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function tokenMatches(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('too_large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Serves the built renderer and carries the IPC contract over HTTP, on 127.0.0.1 only. Every IPC
+ * call must present the per-run token; the Host header is checked so a web page elsewhere cannot
+ * reach the store through DNS rebinding.
+ */
+export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const rendererRoot = normalize(options.rendererDir + sep);
+  let allowedHosts = new Set<string>();
+
+  async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const file = normalize(join(rendererRoot, relative));
+    if (!file.startsWith(rendererRoot)) return sendJson(res, 404, { code: 'NOT_FOUND', message: 'Not found' });
+    try {
+      const content = await readFile(file);
+      res.writeHead(200, {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CSP,
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(content);
+    } catch {
+      sendJson(res, 404, { code: 'NOT_FOUND', message: `No file ${pathname}` });
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!allowedHosts.has(req.headers.host ?? '')) {
+      return sendJson(res, 403, { code: 'FORBIDDEN_HOST', message: 'This server only answers on 127.0.0.1' });
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/ipc/')) {
+      if (req.method !== 'POST') return sendJson(res, 405, { code: 'METHOD_NOT_ALLOWED', message: 'Use POST' });
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (!tokenMatches(bearer, token)) {
+        return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: 'Missing or wrong session token' } });
+      }
+      let payload: unknown;
+      try {
+        const body = await readBody(req);
+        payload = body ? (JSON.parse(body) as { payload?: unknown }).payload : undefined;
+      } catch (error) {
+        const tooLarge = error instanceof Error && error.message === 'too_large';
+        return sendJson(res, tooLarge ? 413 : 400, {
+          ok: false,
+          error: { code: 'VALIDATION', message: tooLarge ? 'Request body over 1 MB' : 'Request body is not valid JSON' },
+        });
+      }
+      const result = options.dispatch(decodeURIComponent(url.pathname.slice('/ipc/'.length)), payload);
+      return sendJson(res, 200, result);
+    }
+    if (req.method !== 'GET') return sendJson(res, 405, { code: 'METHOD_NOT_ALLOWED', message: 'Use GET' });
+    return serveStatic(res, url.pathname);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('web shell request failed', error);
+      if (!res.headersSent) sendJson(res, 500, { code: 'INTERNAL', message: 'Internal error' });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    token,
+    port,
+    server,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

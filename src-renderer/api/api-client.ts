@@ -1,0 +1,21 @@
+import type { IpcOperation, IpcRequest, IpcResponse } from '../../src-shared/ipc/contract';
+import type { IpcError } from '../../src-shared/ipc/ipc-error';
+import { createTransport, type Transport } from './transport';
+
+/** A failed operation, carrying the structured error main returned. */
+export class ApiError extends Error {
+  constructor(readonly error: IpcError) {
+    super(error.message);
+    this.name = 'ApiError';
+  }
+}
+
+let transport: Transport | null = null;
+
+/** Calls one contract operation; the single typed door from the UI to the services. */
+export async function invoke<Op extends IpcOperation>(operation: Op, payload: IpcRequest<Op>): Promise<IpcResponse<Op>> {
+  transport ??= createTransport();
+  const result = await transport.invoke(operation, payload);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.data as IpcResponse<Op>;
+}

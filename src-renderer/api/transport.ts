@@ -1,0 +1,49 @@
+import type { IpcResult } from '../../src-shared/ipc/ipc-error';
+
+/** What the Electron preload exposes on window.csm; the renderer reaches it only through api/. */
+export interface DesktopBridge {
+  invoke: (operation: string, payload: unknown) => Promise<IpcResult<unknown>>;
+  on: (event: string, listener: (data: unknown) => void) => () => void;
+}
+
+export interface Transport {
+  invoke: (operation: string, payload: unknown) => Promise<IpcResult<unknown>>;
+}
+
+const TOKEN_KEY = 'csm.webShellToken';
+
+/** Reads the web shell's per-run token from the URL fragment once, then keeps it for reloads. */
+function webShellToken(): string | null {
+  const match = /token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    // Keep the token out of the address bar and history once read.
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    return match[1];
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function httpTransport(): Transport {
+  const token = webShellToken();
+  return {
+    async invoke(operation, payload) {
+      try {
+        const response = await fetch(`/ipc/${encodeURIComponent(operation)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` },
+          body: JSON.stringify({ payload }),
+        });
+        return (await response.json()) as IpcResult<unknown>;
+      } catch (error) {
+        return { ok: false, error: { code: 'INTERNAL', message: `The local service did not answer: ${String(error)}` } };
+      }
+    },
+  };
+}
+
+/** Electron's preload bridge when present, else HTTP to the web shell: the only difference between the two. */
+export function createTransport(): Transport {
+  const bridge = (window as unknown as { csm?: DesktopBridge }).csm;
+  return bridge ? { invoke: (operation, payload) => bridge.invoke(operation, payload) } : httpTransport();
+}

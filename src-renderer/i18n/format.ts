@@ -1,0 +1,40 @@
+import type { Locale } from '../../src-shared/scoring/labels';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface Formatters {
+  number: (value: number) => string;
+  /** ARR and other amounts: USD, whole dollars. */
+  currency: (value: number) => string;
+  /** Medium date; a bare calendar day ("2025-03-01") is shown as that day in every time zone. */
+  date: (iso: string) => string;
+}
+
+const cache = new Map<Locale, Formatters>();
+
+/** Intl formatters for a locale, built once (constructing Intl objects per cell is slow). */
+export function formatters(locale: Locale): Formatters {
+  const cached = cache.get(locale);
+  if (cached) return cached;
+  const number = new Intl.NumberFormat(locale);
+  const currency = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 0,
+  });
+  const localDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const calendarDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const made: Formatters = {
+    number: (value) => number.format(value),
+    currency: (value) => currency.format(value),
+    date: (iso) => {
+      const dateOnly = DATE_ONLY.test(iso);
+      const parsed = new Date(dateOnly ? `${iso}T00:00:00Z` : iso);
+      if (Number.isNaN(parsed.getTime())) return iso;
+      return (dateOnly ? calendarDay : localDate).format(parsed);
+    },
+  };
+  cache.set(locale, made);
+  return made;
+}

@@ -1,0 +1,17 @@
+import { useMemo } from 'react';
+import type { Locale } from '../../src-shared/scoring/labels';
+import { formatters, type Formatters } from './format';
+import { useLocaleStore } from './locale-store';
+import { translator, type Translate } from './translate';
+
+export interface I18n {
+  locale: Locale;
+  t: Translate;
+  fmt: Formatters;
+}
+
+/** The current locale's translate function and formatters; re-renders when the locale changes. */
+export function useT(): I18n {
+  const locale = useLocaleStore((s) => s.locale);
+  return useMemo(() => ({ locale, t: translator(locale), fmt: formatters(locale) }), [locale]);
+}
