@@ -1,11 +1,60 @@
-import { useEffect, useState } from 'react';
-import { invoke } from './api/api-client';
-import type { PortfolioRow } from '../src-shared/ipc/contract';
+import { useEffect } from 'react';
+import { LanguageSwitcher } from './components/LanguageSwitcher';
+import { PortfolioTable } from './components/PortfolioTable';
+import { useT } from './i18n/use-t';
+import { usePortfolioStore } from './stores/portfolio-store';
+
+function PortfolioView() {
+  const { t, fmt } = useT();
+  const { status, rows, error, asOf, load } = usePortfolioStore();
+
+  useEffect(() => {
+    if (usePortfolioStore.getState().status === 'idle') void load();
+  }, [load]);
+
+  if (status === 'idle' || status === 'loading') {
+    return (
+      <div className="state state-loading" role="status" aria-live="polite">
+        <span className="spinner" aria-hidden="true" />
+        {t('portfolio.loading')}
+      </div>
+    );
+  }
+  if (status === 'error') {
+    return (
+      <div className="state state-error" role="alert">
+        <strong>{t('portfolio.error.title')}</strong>
+        <p className="error-message">{error}</p>
+        <button type="button" className="button-primary" onClick={() => void load()}>
+          {t('portfolio.error.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (rows.length === 0) {
+    return <div className="state state-empty">{t('portfolio.empty')}</div>;
+  }
+  return (
+    <>
+      {asOf && <p className="as-of">{t('portfolio.asOf', { date: fmt.date(asOf) })}</p>}
+      <div className="table-scroll">
+        <PortfolioTable rows={rows} />
+      </div>
+    </>
+  );
+}
 
 export function App() {
-  const [rows, setRows] = useState<PortfolioRow[]>([]);
-  useEffect(() => {
-    void invoke('portfolio.list', {}).then((r) => setRows(r.rows));
-  }, []);
-  return <main><h1>Portfolio</h1><p>{rows.length} accounts</p></main>;
+  const { t } = useT();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1 className="app-title">{t('app.title')}</h1>
+        <LanguageSwitcher />
+      </header>
+      <main className="app-main">
+        <PortfolioView />
+      </main>
+    </div>
+  );
 }

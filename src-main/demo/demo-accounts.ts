@@ -77,8 +77,8 @@ const PLAN_SPECS = {
 const TIER_LEVELS: Record<TargetTier, readonly [number, number]> = {
   critical: [30, 56],
   at_risk: [63, 77],
-  stable: [82, 88],
-  successful: [93, 99],
+  stable: [79, 85],
+  successful: [91.5, 97],
 };
 
 const SEAT_USE: Record<TargetTier, readonly [number, number]> = {

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { ipcEvents, isIpcOperation } from '../../src-shared/ipc/contract';
+import { IPC_EVENTS, isIpcOperation } from '../../src-shared/ipc/operation-names';
 
 // Only contract names cross the bridge; main validates every payload again.
 contextBridge.exposeInMainWorld('csm', {
@@ -10,7 +10,7 @@ contextBridge.exposeInMainWorld('csm', {
     return ipcRenderer.invoke('csm:invoke', operation, payload);
   },
   on: (event: string, listener: (data: unknown) => void) => {
-    if (!(ipcEvents as readonly string[]).includes(event)) throw new Error(`Unknown event "${event}"`);
+    if (!(IPC_EVENTS as readonly string[]).includes(event)) throw new Error(`Unknown event "${event}"`);
     const wrapped = (_: IpcRendererEvent, data: unknown): void => listener(data);
     ipcRenderer.on(`csm:event:${event}`, wrapped);
     return () => ipcRenderer.removeListener(`csm:event:${event}`, wrapped);

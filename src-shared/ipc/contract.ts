@@ -13,6 +13,7 @@ import {
   touchpointStatusSchema,
 } from '../domain/entities';
 import { healthResultSchema, riskResultSchema } from './engine-result-schemas';
+import type { IpcOperationName } from './operation-names';
 
 const id = z.string().min(1, 'must not be empty').max(64);
 /** Calendar date or timestamp the user picked; parsed, not trusted. */
@@ -114,13 +115,9 @@ export type IpcOperation = keyof IpcContract;
 export type IpcRequest<Op extends IpcOperation> = z.input<IpcContract[Op]['request']>;
 export type IpcResponse<Op extends IpcOperation> = z.infer<IpcContract[Op]['response']>;
 
-export const IPC_OPERATIONS = Object.keys(ipcContract) as IpcOperation[];
+// Compile-time check that the plain name list and the contract's keys are the same set.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _namesMatchContract: SameKeys<IpcOperation, IpcOperationName> = true;
+void _namesMatchContract;
 
-/** True when `name` is one of the contract's operations (guards the preload and the web shell). */
-export function isIpcOperation(name: unknown): name is IpcOperation {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(ipcContract, name);
-}
-
-/** Push events main sends to the renderer. */
-export const ipcEvents = ['data.changed', 'sync.status'] as const;
-export type IpcEvent = (typeof ipcEvents)[number];
+export { IPC_EVENTS, IPC_OPERATION_NAMES, isIpcOperation, type IpcEvent } from './operation-names';

@@ -45,7 +45,7 @@ export function seedFixtureBook(db: Database): { userId: string; acmeId: string;
     },
   };
   for (const [accountId, values] of Object.entries(metrics)) {
-    for (const [key, value] of Object.entries(values)) writer.insertMetric({ accountId, key, date: '2026-06-01', value });
+    for (const [key, value] of Object.entries(values)) writer.insertMetric({ accountId, key, date: '2026-06-14', value });
   }
   const touchpoint = { accountId: acmeId, kind: 'call' as const, origin: 'cadence' as const, outcome: null, sentiment: null, createdAt: at, updatedAt: at };
   writer.insertTouchpoint({ ...touchpoint, id: callId, title: 'Monthly check-in', dueAt: '2026-06-20T15:00:00.000Z', completedAt: null, status: 'planned' });

@@ -1,0 +1,43 @@
+import { create } from 'zustand';
+import type { PortfolioRow } from '../../src-shared/ipc/contract';
+import { ApiError, invoke } from '../api/api-client';
+
+export type PortfolioStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface PortfolioState {
+  status: PortfolioStatus;
+  rows: PortfolioRow[];
+  /** When main scored the book (ISO timestamp), from the last successful load. */
+  asOf: string | null;
+  /** The ApiError's message (or the thrown error's text) when status is 'error'. */
+  error: string | null;
+  load: () => Promise<void>;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+let latestRequest = 0;
+
+export const usePortfolioStore = create<PortfolioState>((set) => ({
+  status: 'idle',
+  rows: [],
+  asOf: null,
+  error: null,
+  load: async () => {
+    const request = ++latestRequest;
+    // Keep showing the previous rows while reloading; only the first load shows the spinner.
+    set((s) => ({ status: s.rows.length ? s.status : 'loading', error: null }));
+    try {
+      const result = await invoke('portfolio.list', {});
+      if (request !== latestRequest) return; // a newer load superseded this one
+      set({ status: 'ready', rows: result.rows, asOf: result.asOf, error: null });
+    } catch (error) {
+      if (request !== latestRequest) return;
+      set({ status: 'error', error: messageOf(error) });
+    }
+  },
+}));

@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createIpcDispatcher, type IpcDispatch } from '../../src-main/ipc/ipc-dispatcher';
+import { createServiceContext } from '../../src-main/services/service-context';
+import { FIXTURE_NOW, openFixtureStore } from '../helpers/temp-store';
+
+let store: ReturnType<typeof openFixtureStore>;
+let dispatch: IpcDispatch;
+const logged: unknown[] = [];
+
+beforeEach(() => {
+  store = openFixtureStore();
+  const ctx = createServiceContext(store.db, { now: () => FIXTURE_NOW, localUserId: store.ids.userId });
+  dispatch = createIpcDispatcher(ctx, { validateResponses: true, log: (_m, e) => logged.push(e) });
+});
+afterEach(() => store.remove());
+
+function errorOf(result: ReturnType<IpcDispatch>) {
+  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.data).slice(0, 200)}`);
+  return result.error;
+}
+
+describe('IPC contract validation: bad payloads get a structured error, never a crash', () => {
+  it('rejects an operation that is not in the contract', () => {
+    expect(errorOf(dispatch('accounts.dropAll', {}))).toEqual({ code: 'UNKNOWN_OPERATION', message: 'Unknown operation "accounts.dropAll"' });
+    expect(errorOf(dispatch(42, {})).code).toBe('UNKNOWN_OPERATION');
+  });
+
+  it.each([
+    ['account.detail', {}, 'accountId'],
+    ['account.detail', { accountId: 7 }, 'accountId'],
+    ['notes.add', { accountId: 'x', body: '   ' }, 'body'],
+    ['notes.add', { accountId: 'x', body: 'hi', author: 'me' }, 'author'],
+    ['notes.search', { query: '' }, 'query'],
+    ['touchpoints.reschedule', { touchpointId: 'x', dueAt: 'next tuesday' }, 'dueAt'],
+    ['touchpoints.complete', { touchpointId: 'x', sentiment: 'ecstatic' }, 'sentiment'],
+    ['notes.list', { accountId: 'x', limit: -1 }, 'limit'],
+  ])('%s with %j names the field %s', (operation, payload, field) => {
+    const error = errorOf(dispatch(operation, payload));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.field).toBe(field);
+    expect(error.message).toContain(field);
+  });
+
+  it('rejects a payload that is not an object', () => {
+    expect(errorOf(dispatch('notes.add', 'hello')).code).toBe('VALIDATION');
+    expect(errorOf(dispatch('notes.add', [1, 2])).code).toBe('VALIDATION');
+  });
+
+  it('reports a missing account as NOT_FOUND and writes nothing', () => {
+    const error = errorOf(dispatch('notes.add', { accountId: 'missing', body: 'Lost note' }));
+    expect(error).toMatchObject({ code: 'NOT_FOUND', field: 'accountId' });
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM notes').get()).toEqual({ n: 0 });
+  });
+
+  it('turns an unexpected failure into INTERNAL and keeps serving afterwards', () => {
+    store.db.exec('DROP TRIGGER notes_fts_insert; CREATE TRIGGER boom BEFORE INSERT ON notes BEGIN SELECT RAISE(ABORT, \'disk on fire\'); END;');
+    const error = errorOf(dispatch('notes.add', { accountId: store.ids.acmeId, body: 'Will fail' }));
+    expect(error.code).toBe('INTERNAL');
+    expect(error.message).not.toContain('disk on fire');
+    expect(logged.length).toBeGreaterThan(0);
+    const after = dispatch('portfolio.list', {});
+    expect(after.ok).toBe(true);
+  });
+});
+
+describe('IPC operations over the real store', () => {
+  it('lists the portfolio with engine-computed health, tier, risk, next touchpoint and escalation', () => {
+    const result = dispatch('portfolio.list', {});
+    if (!result.ok) throw new Error(result.error.message);
+    const rows = (result.data as { rows: Array<Record<string, unknown>> }).rows;
+    const acme = rows.find((r) => r.name === 'Acme');
+    const borealis = rows.find((r) => r.name === 'Borealis');
+    // Acme: every metric at its curve's top → 100, successful; no risk signal fires.
+    expect(acme).toMatchObject({ health: 100, tier: 'successful', riskBand: 'none', escalationLevel: null });
+    expect(acme?.nextTouchpoint).toMatchObject({ title: 'Monthly check-in', overdue: false });
+    // Borealis: low sessions, few features, no login 7d, usage decline, overdue payment, competitor → capped 100.
+    expect(borealis).toMatchObject({ tier: 'critical', riskBand: 'high', riskPoints: 100, escalationLevel: 4, nextTouchpoint: null });
+  });
+
+  it('adds a note durably with its outbox mutation and finds it by an accent-free search', () => {
+    const added = dispatch('notes.add', { accountId: store.ids.acmeId, body: 'Reunión con el campeón: quieren SSO' });
+    expect(added.ok).toBe(true);
+    const outbox = store.db.prepare('SELECT entity, op, fields_json FROM outbox').all() as Array<{ entity: string; op: string; fields_json: string }>;
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ entity: 'notes', op: 'upsert' });
+    expect(JSON.parse(outbox[0]!.fields_json).body).toBe('Reunión con el campeón: quieren SSO');
+
+    const search = dispatch('notes.search', { query: 'reunion campeon' });
+    if (!search.ok) throw new Error(search.error.message);
+    const hits = (search.data as { hits: Array<{ accountName: string; snippet: string }> }).hits;
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ accountName: 'Acme' });
+    expect(hits[0]!.snippet).toContain('[Reunión]');
+  });
+
+  it('treats FTS operators in a search as plain words', () => {
+    for (const query of ['"unbalanced', 'NEAR(', 'a OR', '*', 'SSO AND -x']) {
+      expect(dispatch('notes.search', { query }).ok).toBe(true);
+    }
+  });
+
+  it('lists notes newest first for one account', () => {
+    dispatch('notes.add', { accountId: store.ids.acmeId, body: 'first' });
+    dispatch('notes.add', { accountId: store.ids.acmeId, body: 'second' });
+    const list = dispatch('notes.list', { accountId: store.ids.acmeId });
+    if (!list.ok) throw new Error(list.error.message);
+    expect((list.data as { notes: Array<{ body: string }> }).notes.map((n) => n.body)).toEqual(['second', 'first']);
+  });
+
+  it('completes a planned touchpoint once, and refuses to complete it again', () => {
+    const done = dispatch('touchpoints.complete', { touchpointId: store.ids.callId, outcome: 'Renewal looks safe', sentiment: 'positive' });
+    if (!done.ok) throw new Error(done.error.message);
+    expect((done.data as { touchpoint: unknown }).touchpoint).toMatchObject({ status: 'done', completedAt: FIXTURE_NOW.toISOString(), sentiment: 'positive' });
+    const again = errorOf(dispatch('touchpoints.complete', { touchpointId: store.ids.callId }));
+    expect(again).toMatchObject({ code: 'CONFLICT', field: 'touchpointId' });
+  });
+
+  it('reschedules a planned touchpoint and lists it at its new date', () => {
+    const moved = dispatch('touchpoints.reschedule', { touchpointId: store.ids.callId, dueAt: '2026-07-01' });
+    expect(moved.ok).toBe(true);
+    const list = dispatch('touchpoints.list', { accountId: store.ids.acmeId, status: 'planned' });
+    if (!list.ok) throw new Error(list.error.message);
+    expect((list.data as { touchpoints: Array<{ dueAt: string }> }).touchpoints[0]!.dueAt).toBe('2026-07-01T00:00:00.000Z');
+    expect(errorOf(dispatch('touchpoints.reschedule', { touchpointId: store.ids.doneCallId, dueAt: '2026-07-01' })).code).toBe('CONFLICT');
+  });
+
+  it('returns account detail with an explainable health breakdown', () => {
+    const detail = dispatch('account.detail', { accountId: store.ids.borealisId });
+    if (!detail.ok) throw new Error(detail.error.message);
+    const data = detail.data as { health: { categories: { usage: { metrics: Array<{ key: string; input: number | null }> } } }; openEscalations: unknown[] };
+    expect(data.health.categories.usage.metrics.find((m) => m.key === 'login_frequency')?.input).toBe(1);
+    expect(data.openEscalations).toHaveLength(1);
+    expect(errorOf(dispatch('account.detail', { accountId: 'nope' })).code).toBe('NOT_FOUND');
+  });
+});
