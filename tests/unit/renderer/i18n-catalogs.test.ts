@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { MESSAGES_EN } from '../../../src-renderer/i18n/messages-en';
+import { MESSAGES_ES } from '../../../src-renderer/i18n/messages-es';
+import { accountCount, interpolate, translator } from '../../../src-renderer/i18n/translate';
+import { localeFromLanguageTag } from '../../../src-renderer/i18n/locale-store';
+import { formatters } from '../../../src-renderer/i18n/format';
+
+const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+
+describe('message catalogs', () => {
+  it('en and es have exactly the same keys', () => {
+    expect(Object.keys(MESSAGES_ES).sort()).toEqual(Object.keys(MESSAGES_EN).sort());
+  });
+
+  it('every message is non-empty and uses the same placeholders in both languages', () => {
+    for (const key of Object.keys(MESSAGES_EN) as (keyof typeof MESSAGES_EN)[]) {
+      expect(MESSAGES_EN[key].trim(), key).not.toBe('');
+      expect(MESSAGES_ES[key].trim(), key).not.toBe('');
+      expect(placeholders(MESSAGES_ES[key]), key).toEqual(placeholders(MESSAGES_EN[key]));
+    }
+  });
+});
+
+describe('translate', () => {
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(interpolate('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+    expect(translator('es')('column.health')).toBe('Salud');
+    expect(translator('en')('sort.hint', { column: 'Health' })).toBe('Sort by Health');
+  });
+
+  it('pluralises the account count per locale', () => {
+    expect(accountCount('en', 1)).toBe('1 account');
+    expect(accountCount('en', 150)).toBe('150 accounts');
+    expect(accountCount('es', 1)).toBe('1 cuenta');
+    expect(accountCount('en', 5000)).toBe('5,000 accounts');
+  });
+});
+
+describe('locale detection', () => {
+  it.each([
+    ['es', 'es'],
+    ['es-MX', 'es'],
+    ['ES_es', 'es'],
+    ['en-US', 'en'],
+    ['fr', 'en'],
+    ['est', 'en'],
+    [undefined, 'en'],
+  ])('%s → %s', (tag, expected) => {
+    expect(localeFromLanguageTag(tag)).toBe(expected);
+  });
+});
+
+describe('formatters', () => {
+  it('shows ARR as whole US dollars', () => {
+    expect(formatters('en').currency(254_200.4)).toBe('$254,200');
+    expect(formatters('es').currency(254_200)).toMatch(/^254\.200\s?US\$$/);
+  });
+
+  it('shows a bare calendar day as that day regardless of time zone', () => {
+    expect(formatters('en').date('2027-06-03')).toBe('Jun 3, 2027');
+    expect(formatters('es').date('2027-06-03')).toBe('3 jun 2027');
+  });
+
+  it('returns unparseable dates unchanged', () => {
+    expect(formatters('en').date('soon')).toBe('soon');
+  });
+});
