@@ -1,0 +1,93 @@
+// `npm run bench`: the store and engine figures of DESIGN §5 on the 5,000-account reference book,
+// each beside its budget and a raw better-sqlite3 / plain-loop baseline from the same run.
+// It prints; it never fails on timing.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import BetterSqlite3 from 'better-sqlite3';
+import { openStore } from '../../src-main/db/open-store';
+import { generateDemoBook } from '../../src-main/demo/demo-book';
+import { createIpcDispatcher } from '../../src-main/ipc/ipc-dispatcher';
+import { createServiceContext } from '../../src-main/services/service-context';
+import { benchEngine } from './engine-bench';
+import { ms, printFigures, timeRuns, type FigureRow } from './bench-stats';
+
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 5000);
+const SEED = 5000;
+const AS_OF = new Date('2026-11-23T00:00:00.000Z');
+const benchDir = join(process.cwd(), 'tests', '.tmp', `bench-book-${ACCOUNTS}-${SEED}`);
+
+function ensureReferenceBook(): void {
+  if (existsSync(join(benchDir, 'complete'))) return;
+  rmSync(benchDir, { recursive: true, force: true });
+  mkdirSync(benchDir, { recursive: true });
+  const db = openStore({ dataDir: benchDir });
+  const start = performance.now();
+  const summary = generateDemoBook(db, {
+    accounts: ACCOUNTS,
+    seed: SEED,
+    asOf: AS_OF,
+    onProgress: (done, total) => process.stderr.write(`\rGenerating the reference book: ${done}/${total} accounts`),
+  });
+  process.stderr.write(`\nReference book ready in ${((performance.now() - start) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}\n`);
+  db.close();
+  // Marks a finished book so an interrupted generation is redone, not benchmarked.
+  mkdirSync(join(benchDir, 'complete'));
+}
+
+function verdict(value: number, budget: number, higherIsBetter = false): FigureRow['verdict'] {
+  return (higherIsBetter ? value >= budget : value < budget) ? 'within' : 'OVER';
+}
+
+ensureReferenceBook();
+const db = openStore({ dataDir: benchDir });
+const counts = Object.fromEntries(
+  ['accounts', 'metrics', 'touchpoints', 'notes'].map((t) => [t, (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n]),
+);
+console.log(`Reference book: ${JSON.stringify(counts)} (seed ${SEED}, as of ${AS_OF.toISOString().slice(0, 10)})\n`);
+
+const ctx = createServiceContext(db, { now: () => AS_OF });
+const dispatch = createIpcDispatcher(ctx);
+const rows: FigureRow[] = [];
+
+// Portfolio: the full IPC path (query + engine for every account) vs a raw SELECT of the accounts.
+const portfolio = timeRuns(() => {
+  const result = dispatch('portfolio.list', {});
+  if (!result.ok) throw new Error(result.error.message);
+}, 30);
+const rawPortfolio = timeRuns(() => db.prepare('SELECT * FROM accounts').all(), 30);
+rows.push({ figure: 'portfolio query (5,000 accounts, scored), median', measured: ms(portfolio.median), budget: '< 50 ms', baseline: `${ms(rawPortfolio.median)} raw SELECT * accounts`, verdict: verdict(portfolio.median, 50) });
+
+// Engine figures.
+rows.push(...benchEngine(db, AS_OF));
+
+// Full-text search p95 through the service vs raw FTS5 MATCH.
+const words = ['renovación', 'adoption', 'champion', 'llamada', 'SSO', 'integración', 'pricing', 'QBR', 'onboarding', 'soporte', 'escalation', 'reunión'];
+const search = timeRuns((i) => {
+  const result = dispatch('notes.search', { query: words[Math.abs(i) % words.length]!, limit: 50 });
+  if (!result.ok) throw new Error(result.error.message);
+}, 200);
+const rawSearchStmt = db.prepare('SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY bm25(notes_fts) LIMIT 50');
+const rawSearch = timeRuns((i) => rawSearchStmt.all(`"${words[Math.abs(i) % words.length]!}"*`), 200);
+rows.push({ figure: 'full-text note search, p95', measured: ms(search.p95), budget: '< 20 ms', baseline: `${ms(rawSearch.p95)} raw FTS5 MATCH`, verdict: verdict(search.p95, 20) });
+
+// Durable note write p95 (FULL sync, FTS, outbox) vs a raw synchronous=FULL insert in WAL.
+const accountId = (db.prepare('SELECT id FROM accounts LIMIT 1').get() as { id: string }).id;
+const write = timeRuns((i) => {
+  const result = dispatch('notes.add', { accountId, body: `Bench note ${i}: llamada de seguimiento sobre la renovación` });
+  if (!result.ok) throw new Error(result.error.message);
+}, 300);
+const rawDb = new BetterSqlite3(join(benchDir, 'raw-baseline.sqlite'));
+rawDb.pragma('journal_mode = WAL');
+rawDb.pragma('synchronous = FULL');
+rawDb.exec('CREATE TABLE IF NOT EXISTS raw_notes (id INTEGER PRIMARY KEY, body TEXT)');
+const rawInsert = rawDb.prepare('INSERT INTO raw_notes (body) VALUES (?)');
+const rawWrite = timeRuns((i) => rawInsert.run(`Bench note ${i}`), 300);
+rows.push({ figure: 'durable note write, p95', measured: ms(write.p95), budget: '< 10 ms', baseline: `${ms(rawWrite.p95)} raw FULL-sync insert`, verdict: verdict(write.p95, 10) });
+rawDb.close();
+// Keep the reference book unchanged between runs.
+db.prepare("DELETE FROM notes WHERE body LIKE 'Bench note %'").run();
+db.prepare("DELETE FROM outbox WHERE entity = 'notes'").run();
+
+printFigures(rows);
+db.close();
