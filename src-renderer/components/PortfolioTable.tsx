@@ -10,7 +10,7 @@ import {
 import type { PortfolioRow } from '../../src-shared/ipc/contract';
 import { accountCount } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
-import { NUMERIC_COLUMNS, portfolioColumns } from './portfolio-columns';
+import { COLUMN_WIDTHS, NUMERIC_COLUMNS, portfolioColumns } from './portfolio-columns';
 
 /** Highest churn risk first until the user picks another column. */
 export const DEFAULT_SORTING: SortingState = [{ id: 'risk', desc: true }];
@@ -60,6 +60,11 @@ export function PortfolioTable({ rows }: PortfolioTableProps) {
   return (
     <table className="portfolio-table">
       <caption>{t('portfolio.caption', { count: accountCount(locale, rows.length) })}</caption>
+      <colgroup>
+        {table.getVisibleLeafColumns().map((col) => (
+          <col key={col.id} style={{ width: COLUMN_WIDTHS[col.id] }} />
+        ))}
+      </colgroup>
       <thead>
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id}>

@@ -20,6 +20,19 @@ const nameCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type PortfolioColumnDef = ColumnDef<PortfolioRow, any>;
 
+/** Share of the table's width per column (fixed layout: fast for big books, fits 1400 px). */
+export const COLUMN_WIDTHS: Readonly<Record<string, string>> = {
+  name: '21%',
+  arr: '8%',
+  plan: '8%',
+  renewal: '9%',
+  health: '6%',
+  tier: '8%',
+  risk: '12.5%',
+  nextTouchpoint: '20.5%',
+  escalation: '7%',
+};
+
 /** Columns whose cells are numbers, right-aligned in the table. */
 export const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['arr', 'health', 'escalation']);
 
@@ -43,11 +56,11 @@ export function portfolioColumns(i18n: I18n): PortfolioColumnDef[] {
       sortingFn: (a, b) => nameCollator.compare(a.original.name, b.original.name),
       sortDescFirst: false,
       cell: ({ row: { original: r } }) => (
-        <>
-          <span className="acct-name" title={r.industry ?? undefined}>{r.name}</span>
+        <span className="name-cell">
+          <span className="acct-name" title={r.industry ? `${r.name} · ${r.industry}` : r.name}>{r.name}</span>
           {r.status === 'churned' && <span className="badge badge-churned">{t('badge.churned')}</span>}
           {r.onboarding && <span className="badge badge-onboarding">{t('badge.onboarding')}</span>}
-        </>
+        </span>
       ),
     }),
     column.accessor('arr', {
