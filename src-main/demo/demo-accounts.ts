@@ -180,8 +180,8 @@ export function buildAccountProfiles(seed: number, count: number, asOfDay: numbe
       ? 'steady'
       : rng.weighted<Trajectory>(
         tier === 'critical' || tier === 'at_risk'
-          ? [['steady', 5], ['declining', 4], ['improving', 1]]
-          : [['steady', 8], ['declining', 1], ['improving', 1]],
+          ? [['steady', 6], ['declining', 3], ['improving', 1]]
+          : [['steady', 14], ['declining', 1], ['improving', 1]],
       );
     const createdDay = startDay - rng.int(3, 20);
     const arrRaw = rng.int(spec.arr[0], spec.arr[1]);

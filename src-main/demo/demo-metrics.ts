@@ -24,7 +24,7 @@ export function levelFunction(profile: AccountProfile, rng: SeededRandom): Level
   const riseDays = rng.int(60, 120);
   const drift = rng.float(-5, 5);
   const phase = rng.float(0, Math.PI * 2);
-  const amplitude = rng.float(1, 4);
+  const amplitude = rng.float(0.5, 2.5);
   return (day: number): number => {
     const ago = endDay - day;
     let level = targetLevel + (drift * ago) / 365 + amplitude * Math.sin(phase + day / 29);
@@ -101,6 +101,8 @@ export function writeMetrics(
     noise.set(key, 0);
   }
   const hoursFactor = rng.float(0.35, 0.6);
+  // Struggling accounts either go quiet or flood support; few flip between the two.
+  const noisyTickets = rng.chance(0.5);
   const spikeFrom = profile.supportSpike ? asOfDay - 28 : Number.POSITIVE_INFINITY;
 
   for (let w = 0; w < n; w += 1) {
@@ -112,7 +114,9 @@ export function writeMetrics(
       noise.set(key, e);
       return clamp(L + (offsets.get(key) ?? 0) + e, 0, 100);
     };
-    const login = round2(invertCurve(CURVES.login_frequency, scoreFor('login_frequency')) * rng.float(1, 1.15));
+    // A declining account's usage falls off a step in its last month, so usage_decline fires.
+    const dropOff = profile.trajectory === 'declining' && profile.endDay - day < 25 ? 0.65 : 1;
+    const login = round2(invertCurve(CURVES.login_frequency, scoreFor('login_frequency')) * rng.float(1, 1.15) * dropOff);
     put('login_frequency', w, login);
     const features = Math.min(planFeatureCount, Math.round((invertCurve(CURVES.feature_adoption, scoreFor('feature_adoption')) * planFeatureCount) / 100));
     put('features_used_30d', w, features);
@@ -129,12 +133,13 @@ export function writeMetrics(
     put('downloads_90d', w, Math.max(0, Math.round(rng.normal(L / 20, 1.2))));
     for (const key of BUSINESS_KEYS) put(key, w, round2(invertCurve(CURVES[key as HealthMetricKey], scoreFor(key as HealthMetricKey))));
 
+    // Ranges chosen so support_spike (≥3 and ≥2× the month before) fires only for spike accounts.
     const tickets =
       day > spikeFrom ? rng.int(5, 9)
         : profile.supportSpike && day > spikeFrom - 42 ? rng.int(1, 2)
-          : L >= 80 ? rng.int(1, 3)
-            : L >= 60 ? rng.int(0, 4)
-              : rng.chance(0.5) ? 0 : rng.int(4, 8);
+          : L >= 80 ? rng.int(1, 2)
+            : L >= 60 ? rng.int(0, 2)
+              : noisyTickets ? rng.int(4, 7) : rng.int(0, 1);
     put('support_tickets', w, tickets);
     put('days_since_support_contact', w, tickets > 0 ? rng.int(0, 25) : rng.int(30, L < 60 ? 140 : 80));
     put('hours_per_user_week', w, round2(login * hoursFactor));
