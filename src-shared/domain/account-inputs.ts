@@ -27,11 +27,18 @@ export interface AccountInputs {
   risk: RiskInputs;
 }
 
-export interface LatestObservation {
-  key: string;
-  value: number;
-  /** Calendar date (YYYY-MM-DD) the value was observed. */
-  date: string;
+/** Latest observation of one metric: [key, value, calendar date YYYY-MM-DD] (compact for the cache). */
+export type LatestObservation = readonly [key: string, value: number, date: string];
+
+/**
+ * What the store knows about an account's inputs at one moment: the latest observation of each
+ * metric, the latest survey answers and the newest champion departure. Cached per account; turned
+ * into engine inputs for any day by assembleAccountInputs.
+ */
+export interface AccountFacts {
+  observations: LatestObservation[];
+  latestSurvey: { nps?: number; csat?: number; ces?: number };
+  championDepartedAt: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -40,34 +47,30 @@ function daysBetween(fromIsoDate: string, asOf: Date): number {
   return Math.max(0, Math.floor((asOf.getTime() - Date.parse(fromIsoDate)) / DAY_MS));
 }
 
+const HEALTH_KEY_SET: ReadonlySet<string> = new Set<string>(HEALTH_METRIC_KEYS);
+const RISK_KEY_SET: ReadonlySet<string> = new Set<string>(RISK_METRIC_KEYS);
+
 /**
- * Builds engine inputs from the latest observation of each metric, the latest survey answers and
- * the newest champion departure. "days since" observations age with the calendar: a value of 3
- * seen 10 days ago means 13 days today.
+ * Builds engine inputs from an account's facts as they stand on `asOf`. "days since"
+ * observations age with the calendar: a value of 3 seen 10 days ago means 13 days today.
  */
-export function assembleAccountInputs(args: {
-  observations: readonly LatestObservation[];
-  latestSurvey: { nps?: number; csat?: number; ces?: number };
-  championDepartedAt: string | null;
-  asOf: Date;
-}): AccountInputs {
+export function assembleAccountInputs(facts: AccountFacts, asOf: Date): AccountInputs {
   const health: HealthInputs = {};
   const risk: RiskInputs = {};
-  const healthKeys = new Set<string>(HEALTH_METRIC_KEYS);
-  const riskKeys = new Set<string>(RISK_METRIC_KEYS);
-  for (const { key, value, date } of args.observations) {
-    if (healthKeys.has(key)) health[key as HealthMetricKey] = value;
-    if (riskKeys.has(key)) {
-      (risk as Record<string, number>)[key] = key.startsWith('days_since_') ? value + daysBetween(date, args.asOf) : value;
+  for (const [key, value, date] of facts.observations) {
+    if (HEALTH_KEY_SET.has(key)) health[key as HealthMetricKey] = value;
+    if (RISK_KEY_SET.has(key)) {
+      (risk as Record<string, number>)[key] = key.startsWith('days_since_') ? value + daysBetween(date, asOf) : value;
     }
   }
   if (health.login_frequency !== undefined) risk.login_frequency = health.login_frequency;
   if (health.support_tickets !== undefined) risk.tickets_30d = health.support_tickets;
-  if (args.latestSurvey.nps !== undefined) risk.latest_nps = args.latestSurvey.nps;
-  if (args.latestSurvey.csat !== undefined) risk.latest_csat = args.latestSurvey.csat;
-  if (args.latestSurvey.ces !== undefined) risk.latest_ces = args.latestSurvey.ces;
-  if (args.championDepartedAt && Date.parse(args.championDepartedAt) <= args.asOf.getTime()) {
-    risk.days_since_champion_left = daysBetween(args.championDepartedAt, args.asOf);
+  const survey = facts.latestSurvey;
+  if (survey.nps !== undefined) risk.latest_nps = survey.nps;
+  if (survey.csat !== undefined) risk.latest_csat = survey.csat;
+  if (survey.ces !== undefined) risk.latest_ces = survey.ces;
+  if (facts.championDepartedAt && Date.parse(facts.championDepartedAt) <= asOf.getTime()) {
+    risk.days_since_champion_left = daysBetween(facts.championDepartedAt, asOf);
   }
   return { health, risk };
 }

@@ -2,7 +2,7 @@ import { computeHealth } from '../scoring/health';
 import { computeRisk } from '../scoring/risk';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../scoring/scoring-config';
 import type { HealthResult, RiskInputs, RiskResult } from '../scoring/types';
-import type { AccountInputs } from './account-inputs';
+import { assembleAccountInputs, type AccountFacts, type AccountInputs } from './account-inputs';
 
 /** Account fields that feed risk signals directly (server-owned commercial flags). */
 export interface AccountRiskFlags {
@@ -17,7 +17,8 @@ export interface AccountScore {
   healthThirtyDaysAgo: number | null;
 }
 
-const NO_INPUTS: AccountInputs = { health: {}, risk: {} };
+const NO_FACTS: AccountFacts = { observations: [], latestSurvey: {}, championDepartedAt: null };
+const DAY_MS = 86_400_000;
 
 /** Risk inputs of an account: its stored observations plus its commercial flags. */
 export function riskInputsFor(inputs: AccountInputs, flags: AccountRiskFlags): RiskInputs {
@@ -28,18 +29,23 @@ export function riskInputsFor(inputs: AccountInputs, flags: AccountRiskFlags): R
   };
 }
 
-/** Scores one account from its cached inputs; the one place that composes health and risk. */
+/**
+ * Scores one account from its cached facts on `asOf`; the one place that composes health and risk.
+ * `previous` holds the facts as of 30 days earlier, for the trend.
+ */
 export function scoreAccount(
-  current: AccountInputs | null,
-  previous: AccountInputs | null,
+  current: AccountFacts | null,
+  previous: AccountFacts | null,
   flags: AccountRiskFlags,
+  asOf: Date,
   config: ScoringConfig = DEFAULT_SCORING_CONFIG,
 ): AccountScore {
-  const now = current ?? NO_INPUTS;
+  const inputs = assembleAccountInputs(current ?? NO_FACTS, asOf);
+  const before = previous ? assembleAccountInputs(previous, new Date(asOf.getTime() - 30 * DAY_MS)) : null;
   return {
-    health: computeHealth(now.health, config),
-    risk: computeRisk(riskInputsFor(now, flags), config),
-    healthThirtyDaysAgo: previous ? computeHealth(previous.health, config).score : null,
+    health: computeHealth(inputs.health, config),
+    risk: computeRisk(riskInputsFor(inputs, flags), config),
+    healthThirtyDaysAgo: before ? computeHealth(before.health, config).score : null,
   };
 }
 

@@ -72,3 +72,15 @@ export function utcQuarter(date: Date): { key: string; start: Date; lastDay: Dat
     lastDay: utcDate(year, q * 3 + 3, 0),
   };
 }
+
+/**
+ * Whole months completed from `start` to `end` on UTC calendar days; a month is complete on the
+ * same day of month, or on the month's last day when it is shorter (Jan 31 → Feb 28 is 1 month).
+ * Negative spans give 0.
+ */
+export function utcWholeMonthsBetween(start: Date, end: Date): number {
+  const endDay = utcDay(end).getTime();
+  let months = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + (end.getUTCMonth() - start.getUTCMonth());
+  if (months > 0 && addUtcMonths(start, months).getTime() > endDay) months -= 1;
+  return Math.max(0, months);
+}

@@ -1,4 +1,4 @@
-import { differenceInMonths } from 'date-fns';
+import { utcWholeMonthsBetween } from '../schedule/utc-date';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from './scoring-config';
 import type { LoyaltyLevel } from './types';
 
@@ -35,8 +35,8 @@ export function loyaltyFor(
   asOf: Date,
   config: ScoringConfig = DEFAULT_SCORING_CONFIG,
 ): LoyaltyStatus {
-  // Whole (completed) months with date-fns end-of-month rules: Jan 31 → Jul 30 is 5, → Jul 31 is 6.
-  const months = Math.max(0, differenceInMonths(asOf, contractStart));
+  // UTC calendar months, so the level never depends on the machine's time zone.
+  const months = utcWholeMonthsBetween(contractStart, asOf);
   const level = LEVELS_HIGH_FIRST.find((l) => months >= config.loyalty.fromMonths[l]) ?? 'bronze';
   return {
     level,

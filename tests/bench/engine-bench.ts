@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { AccountInputs } from '../../src-shared/domain/account-inputs';
+import type { AccountFacts } from '../../src-shared/domain/account-inputs';
 import { scoreAccount } from '../../src-shared/domain/account-score';
 import { loyaltyFor } from '../../src-shared/scoring/loyalty';
 import { nextCheckIn } from '../../src-shared/schedule/cadence';
@@ -8,7 +8,7 @@ import { ms, timeRuns, type FigureRow } from './bench-stats';
 interface EngineRow {
   contractStart: Date;
   lastCheckIn: Date | null;
-  current: AccountInputs;
+  current: AccountFacts;
   flags: { paymentOverdueDays: number; competitorEvaluation: boolean };
 }
 
@@ -24,14 +24,14 @@ export function benchEngine(db: Database, asOf: Date): FigureRow[] {
   const rows: EngineRow[] = loaded.map((r) => ({
     contractStart: new Date(r.contract_start),
     lastCheckIn: r.last_check_in ? new Date(r.last_check_in) : null,
-    current: JSON.parse(r.current_json) as AccountInputs,
+    current: JSON.parse(r.current_json) as AccountFacts,
     flags: { paymentOverdueDays: r.payment_overdue_days, competitorEvaluation: r.competitor_evaluation === 1 },
   }));
 
   let sink = 0;
   const scoreAll = (): void => {
     for (const row of rows) {
-      const { health, risk } = scoreAccount(row.current, null, row.flags);
+      const { health, risk } = scoreAccount(row.current, null, row.flags, asOf);
       const loyalty = loyaltyFor(row.contractStart, asOf).level;
       const next = nextCheckIn({ lastCompletedCheckIn: row.lastCheckIn, tier: health.tier, loyalty, asOf });
       sink += (health.score ?? 0) + risk.points + next.intervalDays;
@@ -40,7 +40,7 @@ export function benchEngine(db: Database, asOf: Date): FigureRow[] {
   const engine = timeRuns(scoreAll, 20);
   // Baseline: the same loop doing only the weighted sum of the raw inputs, no rules or breakdowns.
   const baseline = timeRuns(() => {
-    for (const row of rows) for (const value of Object.values(row.current.health)) sink += value ?? 0;
+    for (const row of rows) for (const observation of row.current.observations) sink += observation[1];
   }, 20);
   if (Number.isNaN(sink)) console.log('unreachable');
   const perSecond = rows.length / (engine.median / 1000);

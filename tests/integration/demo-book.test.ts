@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src-main/db/open-store';
 import { generateDemoBook } from '../../src-main/demo/demo-book';
 import { parseDemoArgs } from '../../src-main/demo/demo-cli';
-import { computeHealth } from '../../src-shared/scoring/health';
-import type { HealthInputs } from '../../src-shared/scoring/types';
+import { ScoreService } from '../../src-main/services/score-service';
+import { createServiceContext } from '../../src-main/services/service-context';
 
 const AS_OF = new Date('2025-06-15T00:00:00.000Z');
 const DAY_MS = 86_400_000;
@@ -159,15 +159,14 @@ describe('demo book coverage (150 accounts)', () => {
   });
 
   it('puts active accounts in all four tiers once scored, and leaves some unscored', () => {
-    const rows = all<{ current_json: string }>(
-      `SELECT i.current_json FROM account_inputs i JOIN accounts a ON a.id = i.account_id WHERE a.status = 'active'`,
+    // Scored the way the app scores: the score service runs the engine over the cached facts.
+    new ScoreService(createServiceContext(db, { now: () => AS_OF })).recompute(AS_OF);
+    const rows = all<{ tier: string }>(
+      `SELECT s.tier FROM account_scores s JOIN accounts a ON a.id = s.account_id WHERE a.status = 'active'`,
     );
     expect(rows.length).toBeGreaterThan(100);
     const tiers = new Map<string, number>();
-    for (const row of rows) {
-      const { tier } = computeHealth((JSON.parse(row.current_json) as { health: HealthInputs }).health);
-      tiers.set(tier, (tiers.get(tier) ?? 0) + 1);
-    }
+    for (const { tier } of rows) tiers.set(tier, (tiers.get(tier) ?? 0) + 1);
     for (const tier of ['critical', 'at_risk', 'stable', 'successful', 'unscored']) {
       expect(tiers.get(tier) ?? 0, tier).toBeGreaterThan(0);
     }

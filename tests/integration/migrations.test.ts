@@ -62,10 +62,10 @@ describe('local store migrations (real SQLite files)', () => {
   it('rolls back a failing migration entirely and records nothing for it', () => {
     const db = new BetterSqlite3(join(tempDir(), 'x.sqlite'));
     cleanups.unshift(() => db.close());
-    const broken = [...MIGRATIONS, { version: 2, name: '0002-broken', sql: 'CREATE TABLE half_done (x); SELECT * FROM no_such_table;' }];
+    const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (x); SELECT * FROM no_such_table;' }];
     expect(() => runMigrations(db, broken)).toThrow(/no_such_table/);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
-    expect(db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: 1 });
+    expect(db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: MIGRATIONS.length });
   });
 
   it('enforces the schema: an NPS of 11 and an unknown plan are refused by the store', () => {

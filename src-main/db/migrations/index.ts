@@ -1,4 +1,5 @@
 import { sql as initialSchema } from './0001-initial-schema';
+import { sql as scoreCache } from './0002-score-cache';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,5 @@ export interface Migration {
 /** Ordered, append-only. A new migration gets the next number and is added at the end. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-initial-schema', sql: initialSchema },
+  { version: 2, name: '0002-score-cache', sql: scoreCache },
 ];

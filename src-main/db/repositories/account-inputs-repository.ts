@@ -1,17 +1,18 @@
 import type { Database } from 'better-sqlite3';
-import { assembleAccountInputs, type AccountInputs } from '../../../src-shared/domain/account-inputs';
+import type { AccountFacts } from '../../../src-shared/domain/account-inputs';
 
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Maintains the account_inputs cache from metrics, surveys and contacts. */
+/** Maintains the account_inputs cache (each account's facts now and 30 days ago) from metrics, surveys and contacts. */
 export class AccountInputsRepository {
   private readonly latestMetricsStmt;
   private readonly latestSurveyStmt;
   private readonly championStmt;
   private readonly upsertStmt;
   private readonly getStmt;
+  private readonly invalidateScoresStmt;
 
   constructor(private readonly db: Database) {
     // SQLite returns the bare columns of the row holding MAX(date): the latest value per key.
@@ -32,22 +33,22 @@ export class AccountInputsRepository {
        ON CONFLICT(account_id) DO UPDATE SET as_of = excluded.as_of, current_json = excluded.current_json,
          previous_json = excluded.previous_json`,
     );
+    this.invalidateScoresStmt = db.prepare("DELETE FROM sync_state WHERE key = 'scores_stamp'");
     this.getStmt = db.prepare<[string], { as_of: string; current_json: string; previous_json: string }>(
       'SELECT as_of, current_json, previous_json FROM account_inputs WHERE account_id = ?',
     );
   }
 
-  /** The engine inputs of one account as they stood at `asOf`, read from the stored history. */
-  inputsAt(accountId: string, asOf: Date): AccountInputs {
+  /** What the stored history says about one account as it stood at `asOf`. */
+  factsAt(accountId: string, asOf: Date): AccountFacts {
     const cutoff = `${isoDate(asOf)}T23:59:59.999Z`;
-    const survey: { nps?: number; csat?: number; ces?: number } = {};
-    for (const row of this.latestSurveyStmt.all(accountId, cutoff)) survey[row.kind] = row.score;
-    return assembleAccountInputs({
-      observations: this.latestMetricsStmt.all(accountId, isoDate(asOf)),
-      latestSurvey: survey,
+    const latestSurvey: AccountFacts['latestSurvey'] = {};
+    for (const row of this.latestSurveyStmt.all(accountId, cutoff)) latestSurvey[row.kind] = row.score;
+    return {
+      observations: this.latestMetricsStmt.all(accountId, isoDate(asOf)).map((r) => [r.key, r.value, r.date] as const),
+      latestSurvey,
       championDepartedAt: this.championStmt.get(accountId, cutoff)?.departed_at ?? null,
-      asOf,
-    });
+    };
   }
 
   /** Rebuilds the cache rows of the given accounts for `asOf` and 30 days before it. */
@@ -58,20 +59,22 @@ export class AccountInputsRepository {
         this.upsertStmt.run(
           accountId,
           asOf.toISOString(),
-          JSON.stringify(this.inputsAt(accountId, asOf)),
-          JSON.stringify(this.inputsAt(accountId, previous)),
+          JSON.stringify(this.factsAt(accountId, asOf)),
+          JSON.stringify(this.factsAt(accountId, previous)),
         );
       }
+      // New inputs make the score cache stale; the next read rescores (ScoreService.ensureFresh).
+      this.invalidateScoresStmt.run();
     })();
   }
 
-  get(accountId: string): { asOf: string; current: AccountInputs; previous: AccountInputs } | undefined {
+  get(accountId: string): { asOf: string; current: AccountFacts; previous: AccountFacts } | undefined {
     const row = this.getStmt.get(accountId);
     if (!row) return undefined;
     return {
       asOf: row.as_of,
-      current: JSON.parse(row.current_json) as AccountInputs,
-      previous: JSON.parse(row.previous_json) as AccountInputs,
+      current: JSON.parse(row.current_json) as AccountFacts,
+      previous: JSON.parse(row.previous_json) as AccountFacts,
     };
   }
 }

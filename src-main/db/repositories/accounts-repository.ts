@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { Account, Contact, Escalation } from '../../../src-shared/domain/entities';
+import type { Account, Contact, Escalation, Touchpoint } from '../../../src-shared/domain/entities';
+import type { RiskBand, Tier } from '../../../src-shared/scoring/types';
 
 interface AccountRow {
   id: string;
@@ -47,12 +48,11 @@ export function toAccount(row: AccountRow): Account {
   };
 }
 
-/** One portfolio line as read in a single query; scoring happens in the service. */
+/** One portfolio line as read in a single query, with the cached engine results. */
 export interface PortfolioRecord {
   account: Account;
-  currentInputsJson: string | null;
-  previousInputsJson: string | null;
-  nextTouchpoint: { id: string; kind: string; title: string; dueAt: string } | null;
+  score: { health: number | null; tier: Tier; riskPoints: number; riskBand: RiskBand } | null;
+  nextTouchpoint: { id: string; kind: Touchpoint['kind']; title: string; dueAt: string } | null;
   escalationLevel: number | null;
 }
 
@@ -68,25 +68,29 @@ export class AccountsRepository {
   private readonly countStmt;
 
   constructor(db: Database) {
-    // One pass: the next planned touchpoint is the bare-column row of MIN(due_at) per account.
+    // One pass over accounts; the next touchpoint and the open escalation level are one seek each
+    // into partial indexes (migration 0002), and health/tier/risk come from the score cache.
     this.portfolioStmt = db.prepare<[], AccountRow & {
-      current_json: string | null;
-      previous_json: string | null;
+      health: number | null;
+      tier: Tier | null;
+      risk_points: number | null;
+      risk_band: RiskBand | null;
       tp_id: string | null;
-      tp_kind: string | null;
+      tp_kind: Touchpoint['kind'] | null;
       tp_title: string | null;
       tp_due: string | null;
       escalation_level: number | null;
     }>(
-      `SELECT ${ACCOUNT_COLUMNS}, ai.current_json, ai.previous_json,
+      `SELECT ${ACCOUNT_COLUMNS}, s.health, s.tier, s.risk_points, s.risk_band,
               nt.id AS tp_id, nt.kind AS tp_kind, nt.title AS tp_title, nt.due_at AS tp_due,
-              es.level AS escalation_level
+              (SELECT MAX(e.level) FROM escalations e
+                WHERE e.account_id = a.id AND e.status = 'open' AND e.deleted_at IS NULL) AS escalation_level
        FROM accounts a
-       LEFT JOIN account_inputs ai ON ai.account_id = a.id
-       LEFT JOIN (SELECT account_id, id, kind, title, MIN(due_at) AS due_at FROM touchpoints
-                  WHERE status = 'planned' AND deleted_at IS NULL GROUP BY account_id) nt ON nt.account_id = a.id
-       LEFT JOIN (SELECT account_id, MAX(level) AS level FROM escalations
-                  WHERE status = 'open' AND deleted_at IS NULL GROUP BY account_id) es ON es.account_id = a.id
+       LEFT JOIN account_scores s ON s.account_id = a.id
+       LEFT JOIN touchpoints nt ON nt.rowid = (
+         SELECT t.rowid FROM touchpoints t
+         WHERE t.account_id = a.id AND t.status = 'planned' AND t.deleted_at IS NULL
+         ORDER BY t.due_at LIMIT 1)
        WHERE a.deleted_at IS NULL
        ORDER BY a.name`,
     );
@@ -117,8 +121,10 @@ export class AccountsRepository {
   portfolio(): PortfolioRecord[] {
     return this.portfolioStmt.all().map((row) => ({
       account: toAccount(row),
-      currentInputsJson: row.current_json,
-      previousInputsJson: row.previous_json,
+      score:
+        row.tier && row.risk_band && row.risk_points !== null
+          ? { health: row.health, tier: row.tier, riskPoints: row.risk_points, riskBand: row.risk_band }
+          : null,
       nextTouchpoint:
         row.tp_id && row.tp_kind && row.tp_title && row.tp_due
           ? { id: row.tp_id, kind: row.tp_kind, title: row.tp_title, dueAt: row.tp_due }

@@ -62,6 +62,8 @@ export class NotesRepository {
       `INSERT INTO notes (id, account_id, touchpoint_id, author_id, body, created_at, updated_at)
        VALUES (@id, @accountId, @touchpointId, @authorId, @body, @createdAt, @createdAt)`,
     );
+    // Newest stored first: FTS5 walks matches in rowid order and stops at the limit, where ranking by
+    // bm25 would score every match of a common word ("llamada") across 200,000 notes.
     this.searchStmt = db.prepare<[string, number], NoteRow & { account_name: string; snippet: string }>(
       `SELECT ${NOTE_COLUMNS}, a.name AS account_name,
               snippet(notes_fts, 0, '[', ']', '…', 12) AS snippet
@@ -69,7 +71,7 @@ export class NotesRepository {
        JOIN notes n ON n.rowid = notes_fts.rowid
        JOIN accounts a ON a.id = n.account_id
        WHERE notes_fts MATCH ? AND n.deleted_at IS NULL
-       ORDER BY bm25(notes_fts) LIMIT ?`,
+       ORDER BY notes_fts.rowid DESC LIMIT ?`,
     );
   }
 

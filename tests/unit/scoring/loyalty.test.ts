@@ -33,6 +33,19 @@ describe('loyaltyFor (DESIGN §4.5)', () => {
     expect(loyaltyFor(start, new Date(2026, 5, 1))).toMatchObject({ level: 'platinum', discountPercent: 20, checkInDays: 7, perks: ['vip_support_24_7'] });
   });
 
+  it('counts a month complete on the last day of a shorter month (Jan 31 → Feb 28 is 1, → Jun 30 is 5)', () => {
+    const start = new Date('2025-01-31T00:00:00.000Z');
+    expect(loyaltyFor(start, new Date('2025-02-27T00:00:00.000Z')).months).toBe(0);
+    expect(loyaltyFor(start, new Date('2025-02-28T00:00:00.000Z')).months).toBe(1);
+    expect(loyaltyFor(start, new Date('2025-06-30T00:00:00.000Z')).months).toBe(5);
+  });
+
+  it('does not depend on the time of day or zone of the dates (UTC calendar days)', () => {
+    const start = new Date('2024-06-15T23:30:00.000Z');
+    expect(loyaltyFor(start, new Date('2024-12-15T00:10:00.000Z'))).toMatchObject({ months: 6, level: 'silver' });
+    expect(loyaltyFor(start, new Date('2024-12-14T23:59:00.000Z'))).toMatchObject({ months: 5, level: 'bronze' });
+  });
+
   it('a date before the contract start counts as 0 months', () => {
     expect(loyaltyFor(start, new Date(2023, 5, 1))).toMatchObject({ level: 'bronze', months: 0 });
   });

@@ -1,0 +1,64 @@
+import type { AccountFacts } from '../../src-shared/domain/account-inputs';
+import { scoreAccount } from '../../src-shared/domain/account-score';
+import { AccountScoresRepository, type StoredScore } from '../db/repositories/account-scores-repository';
+import { SyncStateRepository } from '../db/repositories/sync-state-repository';
+import type { ServiceContext } from './service-context';
+
+function parseFacts(json: string | null): AccountFacts | null {
+  return json ? (JSON.parse(json) as AccountFacts) : null;
+}
+
+function utcDayKey(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Keeps the account_scores cache in step with the inputs, the calendar day ("days since" inputs age)
+ * and the team's scoring config. The engine in src-shared does all the scoring.
+ */
+export class ScoreService {
+  private readonly scores: AccountScoresRepository;
+  private readonly syncState: SyncStateRepository;
+
+  constructor(private readonly ctx: ServiceContext) {
+    this.scores = new AccountScoresRepository(ctx.db);
+    this.syncState = new SyncStateRepository(ctx.db);
+  }
+
+  private stamp(asOf: Date): string {
+    return `${utcDayKey(asOf)}|${hashString(JSON.stringify(this.ctx.scoringConfig))}`;
+  }
+
+  /** Recomputes the scores of some accounts (or all) as of `asOf`; returns how many were scored. */
+  recompute(asOf: Date, accountIds?: readonly string[]): number {
+    const results: StoredScore[] = this.scores.sources(accountIds).map((row) => {
+      const score = scoreAccount(parseFacts(row.currentJson), parseFacts(row.previousJson), row, asOf, this.ctx.scoringConfig);
+      return {
+        accountId: row.accountId,
+        health: score.health.score,
+        tier: score.health.tier,
+        riskPoints: score.risk.points,
+        riskBand: score.risk.band,
+        healthPrevious: score.healthThirtyDaysAgo,
+      };
+    });
+    this.scores.saveAll(results, asOf.toISOString());
+    if (!accountIds) this.syncState.set('scores_stamp', this.stamp(asOf));
+    return results.length;
+  }
+
+  /** Recomputes everything when the day, the config or any account's inputs changed since the last full pass. */
+  ensureFresh(asOf: Date): void {
+    if (this.syncState.get('scores_stamp') !== this.stamp(asOf)) this.recompute(asOf);
+  }
+}
+
+/** FNV-1a: a cheap fingerprint of the config, enough to notice an admin's edit. */
+function hashString(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16);
+}
