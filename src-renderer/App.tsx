@@ -37,9 +37,7 @@ function PortfolioView() {
   return (
     <>
       {asOf && <p className="as-of">{t('portfolio.asOf', { date: fmt.date(asOf) })}</p>}
-      <div className="table-scroll">
-        <PortfolioTable rows={rows} />
-      </div>
+      <PortfolioTable rows={rows} />
     </>
   );
 }

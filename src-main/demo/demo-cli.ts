@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { STORE_FILE_NAME, openStore } from '../db/open-store';
 import { BookWriterRepository } from '../db/repositories/book-writer-repository';
 import { generateDemoBook } from './demo-book';
+import { defaultDataDir } from '../app/data-dir';
 
 const MAX_ACCOUNTS = 20_000;
 const USAGE =
@@ -70,7 +71,8 @@ export function parseDemoArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
   }
   const { values } = parsed;
   if (values.help) throw new UsageError('');
-  const dataDir = values['data-dir'] ?? env.CSM_DATA_DIR ?? './.data';
+  // Same default as the app, so `npm run demo` writes the book the app then opens.
+  const dataDir = values['data-dir'] ?? defaultDataDir(env);
   if (dataDir.trim() === '') throw new UsageError('--data-dir must not be empty');
   return {
     accounts: wholeNumber('accounts', values.accounts, 150, 1, MAX_ACCOUNTS),
@@ -118,15 +120,28 @@ export function runDemoCli(argv: readonly string[]): number {
     }
     const started = performance.now();
     const isTty = process.stderr.isTTY;
-    const summary = generateDemoBook(db, {
-      accounts: options.accounts,
-      seed: options.seed,
-      asOf: options.asOf,
-      onProgress: (done, total) => {
-        const line = `Generating demo book: ${done}/${total} accounts`;
-        process.stderr.write(isTty ? `\r${line}${done === total ? '\n' : ''}` : `${line}\n`);
-      },
-    });
+    let summary: ReturnType<typeof generateDemoBook>;
+    try {
+      summary = generateDemoBook(db, {
+        accounts: options.accounts,
+        seed: options.seed,
+        asOf: options.asOf,
+        onProgress: (done, total) => {
+          const line = `Generating demo book: ${done}/${total} accounts`;
+          process.stderr.write(isTty ? `\r${line}${done === total ? '\n' : ''}` : `${line}\n`);
+        },
+      });
+    } catch (error) {
+      // The team is written in the first transaction, so a repeated seed fails before anything lands.
+      if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
+        process.stderr.write(
+          `demo: this store already holds the demo book of seed ${options.seed}; nothing was added. ` +
+            'Use another --seed, or an empty --data-dir.\n',
+        );
+        return 2;
+      }
+      throw error;
+    }
     db.pragma('wal_checkpoint(TRUNCATE)');
     const seconds = (performance.now() - started) / 1000;
     const file = join(options.dataDir, STORE_FILE_NAME);

@@ -1,19 +1,23 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import {
   flexRender,
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
   type Header,
+  type Row,
   type SortingState,
 } from '@tanstack/react-table';
 import type { PortfolioRow } from '../../src-shared/ipc/contract';
 import { accountCount } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
 import { COLUMN_WIDTHS, NUMERIC_COLUMNS, portfolioColumns } from './portfolio-columns';
+import { useRowWindow } from './use-row-window';
 
 /** Highest churn risk first until the user picks another column. */
 export const DEFAULT_SORTING: SortingState = [{ id: 'risk', desc: true }];
+/** Must match `.portfolio-table tbody td { height }` in styles.css (windowing relies on it). */
+export const ROW_HEIGHT = 32;
 
 export interface PortfolioTableProps {
   rows: PortfolioRow[];
@@ -38,12 +42,47 @@ function SortableHeader({ header, hint }: { header: Header<PortfolioRow, unknown
   );
 }
 
-/** The book of accounts as one sortable, accessible table. */
+/** One account as a plain <tr>: the name is the row header, every other value a cell. */
+function renderRow(row: Row<PortfolioRow>, index: number, ariaRowIndex: number | undefined) {
+  const classes = [index % 2 ? 'is-odd' : 'is-even', row.original.status === 'churned' ? 'is-churned' : ''];
+  return (
+    <tr key={row.id} className={classes.join(' ').trim()} aria-rowindex={ariaRowIndex}>
+      {row.getVisibleCells().map((cell) => {
+        const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+        if (cell.column.id === 'name') {
+          return (
+            <th key={cell.id} scope="row">
+              {content}
+            </th>
+          );
+        }
+        return (
+          <td key={cell.id} className={NUMERIC_COLUMNS.has(cell.column.id) ? 'num' : undefined}>
+            {content}
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
+function SpacerRow({ height, span }: { height: number; span: number }) {
+  if (height <= 0) return null;
+  return (
+    <tr className="spacer" aria-hidden="true">
+      <td colSpan={span} style={{ height }} />
+    </tr>
+  );
+}
+
+/** The book of accounts as one sortable, accessible table inside its own scrolling area. */
 export function PortfolioTable({ rows }: PortfolioTableProps) {
   const i18n = useT();
   const { t, locale } = i18n;
   const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORTING);
   const columns = useMemo(() => portfolioColumns(i18n), [i18n]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
 
   const table = useReactTable({
     data: rows,
@@ -57,48 +96,38 @@ export function PortfolioTable({ rows }: PortfolioTableProps) {
     enableSortingRemoval: false,
   });
 
+  const sortedRows = table.getRowModel().rows;
+  const { start, end, windowed } = useRowWindow(sortedRows.length, ROW_HEIGHT, scrollRef, bodyRef);
+  const leafColumns = table.getVisibleLeafColumns();
+
   return (
-    <table className="portfolio-table">
-      <caption>{t('portfolio.caption', { count: accountCount(locale, rows.length) })}</caption>
-      <colgroup>
-        {table.getVisibleLeafColumns().map((col) => (
-          <col key={col.id} style={{ width: COLUMN_WIDTHS[col.id] }} />
-        ))}
-      </colgroup>
-      <thead>
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => (
-              <SortableHeader
-                key={header.id}
-                header={header}
-                hint={t('sort.hint', { column: String(header.column.columnDef.header) })}
-              />
-            ))}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} className={row.original.status === 'churned' ? 'is-churned' : undefined}>
-            {row.getVisibleCells().map((cell) => {
-              const content = flexRender(cell.column.columnDef.cell, cell.getContext());
-              if (cell.column.id === 'name') {
-                return (
-                  <th key={cell.id} scope="row">
-                    {content}
-                  </th>
-                );
-              }
-              return (
-                <td key={cell.id} className={NUMERIC_COLUMNS.has(cell.column.id) ? 'num' : undefined}>
-                  {content}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="table-scroll" ref={scrollRef}>
+      <table className="portfolio-table" aria-rowcount={windowed ? sortedRows.length + 1 : undefined}>
+        <caption>{t('portfolio.caption', { count: accountCount(locale, rows.length) })}</caption>
+        <colgroup>
+          {leafColumns.map((col) => (
+            <col key={col.id} style={{ width: COLUMN_WIDTHS[col.id] }} />
+          ))}
+        </colgroup>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} aria-rowindex={windowed ? 1 : undefined}>
+              {group.headers.map((header) => (
+                <SortableHeader
+                  key={header.id}
+                  header={header}
+                  hint={t('sort.hint', { column: String(header.column.columnDef.header) })}
+                />
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody ref={bodyRef}>
+          <SpacerRow height={start * ROW_HEIGHT} span={leafColumns.length} />
+          {sortedRows.slice(start, end).map((row, i) => renderRow(row, start + i, windowed ? start + i + 2 : undefined))}
+          <SpacerRow height={(sortedRows.length - end) * ROW_HEIGHT} span={leafColumns.length} />
+        </tbody>
+      </table>
+    </div>
   );
 }
