@@ -27,15 +27,9 @@ export class PortfolioService {
     // Scores are cached per day and config; a new day or an admin's edit rescores everything first.
     this.scores.ensureFresh(asOf);
     const onboardingDays = this.ctx.scoringConfig.schedule.onboardingDays;
-    const rows = this.accounts.portfolio().map(({ account, score, nextTouchpoint, escalationLevel }): PortfolioRow => ({
-      id: account.id,
-      name: account.name,
-      industry: account.industry,
-      plan: account.plan,
-      arr: account.arr,
-      renewalDate: account.renewalDate,
-      status: account.status,
-      onboarding: account.status === 'active' && isOnboarding(account.contractStart, asOf, onboardingDays),
+    const rows = this.accounts.portfolio().map(({ score, nextTouchpoint, contractStart, ...account }): PortfolioRow => ({
+      ...account,
+      onboarding: account.status === 'active' && isOnboarding(contractStart, asOf, onboardingDays),
       health: score?.health ?? null,
       tier: score?.tier ?? 'unscored',
       riskPoints: score?.riskPoints ?? 0,
@@ -43,7 +37,6 @@ export class PortfolioService {
       nextTouchpoint: nextTouchpoint
         ? { ...nextTouchpoint, overdue: isOverdue({ dueAt: new Date(nextTouchpoint.dueAt), status: 'planned' }, asOf) }
         : null,
-      escalationLevel,
     }));
     return { asOf: asOf.toISOString(), rows };
   }

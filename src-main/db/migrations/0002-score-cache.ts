@@ -12,8 +12,9 @@ CREATE TABLE account_scores (
   health_previous INTEGER
 );
 
--- The next planned touchpoint of each account is one seek into this partial index.
-CREATE INDEX touchpoints_planned_next ON touchpoints(account_id, due_at)
+-- The next planned touchpoint of each account is one seek into this partial, covering index
+-- (no table lookups for the 5,000 accounts of a large book).
+CREATE INDEX touchpoints_planned_next ON touchpoints(account_id, due_at, id, kind, title)
   WHERE status = 'planned' AND deleted_at IS NULL;
 CREATE INDEX escalations_open_level ON escalations(account_id, level)
   WHERE status = 'open' AND deleted_at IS NULL;

@@ -50,11 +50,26 @@ export function toAccount(row: AccountRow): Account {
 
 /** One portfolio line as read in a single query, with the cached engine results. */
 export interface PortfolioRecord {
-  account: Account;
+  id: string;
+  name: string;
+  industry: string | null;
+  plan: Account['plan'];
+  arr: number;
+  renewalDate: string;
+  contractStart: string;
+  status: Account['status'];
   score: { health: number | null; tier: Tier; riskPoints: number; riskBand: RiskBand } | null;
   nextTouchpoint: { id: string; kind: Touchpoint['kind']; title: string; dueAt: string } | null;
   escalationLevel: number | null;
 }
+
+type PortfolioTuple = [
+  id: string, name: string, industry: string | null, plan: Account['plan'], arr: number, renewalDate: string,
+  contractStart: string, status: Account['status'], health: number | null, tier: Tier | null,
+  riskPoints: number | null, riskBand: RiskBand | null,
+  /** JSON [id, kind, title, due_at] of the next planned touchpoint, read from the covering index. */
+  nextTouchpointJson: string | null, escalationLevel: number | null,
+];
 
 const ACCOUNT_COLUMNS = `a.id, a.name, a.domain, a.industry, a.plan, a.arr, a.seats, a.seats_used,
   a.plan_feature_count, a.volume_limit, a.contract_start, a.renewal_date, a.renewals_count,
@@ -68,32 +83,21 @@ export class AccountsRepository {
   private readonly countStmt;
 
   constructor(db: Database) {
-    // One pass over accounts; the next touchpoint and the open escalation level are one seek each
-    // into partial indexes (migration 0002), and health/tier/risk come from the score cache.
-    this.portfolioStmt = db.prepare<[], AccountRow & {
-      health: number | null;
-      tier: Tier | null;
-      risk_points: number | null;
-      risk_band: RiskBand | null;
-      tp_id: string | null;
-      tp_kind: Touchpoint['kind'] | null;
-      tp_title: string | null;
-      tp_due: string | null;
-      escalation_level: number | null;
-    }>(
-      `SELECT ${ACCOUNT_COLUMNS}, s.health, s.tier, s.risk_points, s.risk_band,
-              nt.id AS tp_id, nt.kind AS tp_kind, nt.title AS tp_title, nt.due_at AS tp_due,
-              (SELECT MAX(e.level) FROM escalations e
-                WHERE e.account_id = a.id AND e.status = 'open' AND e.deleted_at IS NULL) AS escalation_level
-       FROM accounts a
-       LEFT JOIN account_scores s ON s.account_id = a.id
-       LEFT JOIN touchpoints nt ON nt.rowid = (
-         SELECT t.rowid FROM touchpoints t
-         WHERE t.account_id = a.id AND t.status = 'planned' AND t.deleted_at IS NULL
-         ORDER BY t.due_at LIMIT 1)
-       WHERE a.deleted_at IS NULL
-       ORDER BY a.name`,
-    );
+    // One pass over accounts in raw (array) mode: the next touchpoint is one seek into a covering
+    // partial index, and health/tier/risk come from the score cache (migration 0002).
+    this.portfolioStmt = db
+      .prepare<[], PortfolioTuple>(
+        `SELECT a.id, a.name, a.industry, a.plan, a.arr, a.renewal_date, a.contract_start, a.status,
+                s.health, s.tier, s.risk_points, s.risk_band,
+                (SELECT json_array(t.id, t.kind, t.title, t.due_at) FROM touchpoints t INDEXED BY touchpoints_planned_next
+                  WHERE t.account_id = a.id AND t.status = 'planned' AND t.deleted_at IS NULL ORDER BY t.due_at LIMIT 1),
+                (SELECT MAX(e.level) FROM escalations e
+                  WHERE e.account_id = a.id AND e.status = 'open' AND e.deleted_at IS NULL)
+         FROM accounts a
+         LEFT JOIN account_scores s ON s.account_id = a.id
+         WHERE a.deleted_at IS NULL`,
+      )
+      .raw(true);
     this.getStmt = db.prepare<[string], AccountRow>(
       `SELECT ${ACCOUNT_COLUMNS} FROM accounts a WHERE a.id = ? AND a.deleted_at IS NULL`,
     );
@@ -118,19 +122,19 @@ export class AccountsRepository {
     return this.countStmt.get()?.n ?? 0;
   }
 
+  /** Every live account with its cached score, next planned touchpoint and open escalation level. */
   portfolio(): PortfolioRecord[] {
-    return this.portfolioStmt.all().map((row) => ({
-      account: toAccount(row),
-      score:
-        row.tier && row.risk_band && row.risk_points !== null
-          ? { health: row.health, tier: row.tier, riskPoints: row.risk_points, riskBand: row.risk_band }
-          : null,
-      nextTouchpoint:
-        row.tp_id && row.tp_kind && row.tp_title && row.tp_due
-          ? { id: row.tp_id, kind: row.tp_kind, title: row.tp_title, dueAt: row.tp_due }
-          : null,
-      escalationLevel: row.escalation_level,
-    }));
+    return this.portfolioStmt.all().map(
+      ([id, name, industry, plan, arr, renewalDate, contractStart, status, health, tier, riskPoints, riskBand, nextJson, escalationLevel]) => {
+        const next = nextJson ? (JSON.parse(nextJson) as [string, Touchpoint['kind'], string, string]) : null;
+        return {
+          id, name, industry, plan, arr, renewalDate, contractStart, status,
+          score: tier && riskBand && riskPoints !== null ? { health, tier, riskPoints, riskBand } : null,
+          nextTouchpoint: next ? { id: next[0], kind: next[1], title: next[2], dueAt: next[3] } : null,
+          escalationLevel,
+        };
+      },
+    );
   }
 
   get(id: string): Account | undefined {
