@@ -43,12 +43,13 @@ export interface AccountFacts {
 
 const DAY_MS = 86_400_000;
 
-function daysBetween(fromIsoDate: string, asOf: Date): number {
-  return Math.max(0, Math.floor((asOf.getTime() - Date.parse(fromIsoDate)) / DAY_MS));
+function daysBetween(fromIsoDate: string, asOfMs: number): number {
+  return Math.max(0, Math.floor((asOfMs - Date.parse(fromIsoDate)) / DAY_MS));
 }
 
 const HEALTH_KEY_SET: ReadonlySet<string> = new Set<string>(HEALTH_METRIC_KEYS);
 const RISK_KEY_SET: ReadonlySet<string> = new Set<string>(RISK_METRIC_KEYS);
+const AGING_KEYS: ReadonlySet<string> = new Set(RISK_METRIC_KEYS.filter((key) => key.startsWith('days_since_')));
 
 /**
  * Builds engine inputs from an account's facts as they stand on `asOf`. "days since"
@@ -57,10 +58,20 @@ const RISK_KEY_SET: ReadonlySet<string> = new Set<string>(RISK_METRIC_KEYS);
 export function assembleAccountInputs(facts: AccountFacts, asOf: Date): AccountInputs {
   const health: HealthInputs = {};
   const risk: RiskInputs = {};
+  const asOfMs = asOf.getTime();
+  // Observations of one snapshot share their date: parse each distinct date once.
+  let lastDate = '';
+  let lastAge = 0;
   for (const [key, value, date] of facts.observations) {
     if (HEALTH_KEY_SET.has(key)) health[key as HealthMetricKey] = value;
-    if (RISK_KEY_SET.has(key)) {
-      (risk as Record<string, number>)[key] = key.startsWith('days_since_') ? value + daysBetween(date, asOf) : value;
+    else if (RISK_KEY_SET.has(key)) {
+      if (AGING_KEYS.has(key)) {
+        if (date !== lastDate) {
+          lastDate = date;
+          lastAge = daysBetween(date, asOfMs);
+        }
+        (risk as Record<string, number>)[key] = value + lastAge;
+      } else (risk as Record<string, number>)[key] = value;
     }
   }
   if (health.login_frequency !== undefined) risk.login_frequency = health.login_frequency;
@@ -70,7 +81,7 @@ export function assembleAccountInputs(facts: AccountFacts, asOf: Date): AccountI
   if (survey.csat !== undefined) risk.latest_csat = survey.csat;
   if (survey.ces !== undefined) risk.latest_ces = survey.ces;
   if (facts.championDepartedAt && Date.parse(facts.championDepartedAt) <= asOf.getTime()) {
-    risk.days_since_champion_left = daysBetween(facts.championDepartedAt, asOf);
+    risk.days_since_champion_left = daysBetween(facts.championDepartedAt, asOfMs);
   }
   return { health, risk };
 }

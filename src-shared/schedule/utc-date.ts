@@ -79,8 +79,11 @@ export function utcQuarter(date: Date): { key: string; start: Date; lastDay: Dat
  * Negative spans give 0.
  */
 export function utcWholeMonthsBetween(start: Date, end: Date): number {
-  const endDay = utcDay(end).getTime();
-  let months = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + (end.getUTCMonth() - start.getUTCMonth());
-  if (months > 0 && addUtcMonths(start, months).getTime() > endDay) months -= 1;
+  // Plain arithmetic on UTC fields: the engine calls this for every account on every recompute.
+  const endYear = end.getUTCFullYear();
+  const endMonth = end.getUTCMonth();
+  let months = (endYear - start.getUTCFullYear()) * 12 + (endMonth - start.getUTCMonth());
+  const daysInEndMonth = new Date(Date.UTC(endYear, endMonth + 1, 0)).getUTCDate();
+  if (end.getUTCDate() < Math.min(start.getUTCDate(), daysInEndMonth)) months -= 1;
   return Math.max(0, months);
 }
