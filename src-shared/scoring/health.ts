@@ -24,47 +24,54 @@ function present(value: number | undefined): value is number {
   return value !== undefined && value !== null;
 }
 
-/** Effective (redistributed) weight sum and weighted score of one category; null score when empty. */
-function categoryScore(category: HealthCategory, inputs: HealthInputs, config: ScoringConfig): { score: number | null; totalWeight: number } {
-  let totalWeight = 0;
-  let weighted = 0;
-  for (const key of HEALTH_METRICS[category]) {
-    const input = inputs[key];
-    if (!present(input)) continue;
-    const weight = config.health.metricWeights[key];
-    totalWeight += weight;
-    weighted += weight * interpolate(config.health.curves[key], input);
-  }
-  return { score: totalWeight > 0 ? weighted / totalWeight : null, totalWeight };
-}
-
 /** Health score with full breakdown per DESIGN §4.1 (missing data redistributed, never guessed). */
 export function computeHealth(inputs: HealthInputs, config: ScoringConfig = DEFAULT_SCORING_CONFIG): HealthResult {
-  // Pass 1: category scores, to know which categories share the weight. Pass 2: the breakdown.
-  // Two allocation-light passes keep the engine above 200,000 accounts per second.
-  const partial = CATEGORIES.map((category) => categoryScore(category, inputs, config));
+  // Plain loops and one breakdown object per metric: the engine scores 5,000 accounts on every
+  // recompute and must stay above 200,000 accounts per second (DESIGN §5).
+  const { metricWeights, curves, categoryWeights } = config.health;
+  const categoryScores: Array<number | null> = [];
+  const categoryMetricWeights: number[] = [];
+  const metricScores: Array<number | null> = [];
   let totalCatWeight = 0;
-  CATEGORIES.forEach((category, index) => {
-    if (partial[index]!.score !== null) totalCatWeight += config.health.categoryWeights[category];
-  });
+  for (const category of CATEGORIES) {
+    let totalWeight = 0;
+    let weighted = 0;
+    for (const key of HEALTH_METRICS[category]) {
+      const input = inputs[key];
+      const score = present(input) ? interpolate(curves[key], input) : null;
+      metricScores.push(score);
+      if (score === null) continue;
+      totalWeight += metricWeights[key];
+      weighted += metricWeights[key] * score;
+    }
+    const categoryScore = totalWeight > 0 ? weighted / totalWeight : null;
+    categoryScores.push(categoryScore);
+    categoryMetricWeights.push(totalWeight);
+    if (categoryScore !== null) totalCatWeight += categoryWeights[category];
+  }
 
   const categories = {} as Record<HealthCategory, CategoryBreakdown>;
   let health = 0;
-  CATEGORIES.forEach((category, index) => {
-    const { score, totalWeight } = partial[index]!;
-    const scored = score !== null && totalCatWeight > 0;
-    const weight = scored ? config.health.categoryWeights[category] / totalCatWeight : 0;
-    if (scored) health += weight * score;
-    const metrics = HEALTH_METRICS[category].map((key): MetricBreakdown => {
-      const input = inputs[key];
-      if (!present(input)) return { key, input: null, score: null, weight: 0, points: 0 };
-      const metricScore = interpolate(config.health.curves[key], input);
-      const metricWeight = totalWeight > 0 ? config.health.metricWeights[key] / totalWeight : 0;
-      return { key, input, score: metricScore, weight: metricWeight, points: metricWeight * weight * metricScore };
-    });
+  let metricIndex = 0;
+  for (let c = 0; c < CATEGORIES.length; c++) {
+    const category = CATEGORIES[c]!;
+    const score = categoryScores[c] ?? null;
+    const totalWeight = categoryMetricWeights[c]!;
+    const weight = score !== null && totalCatWeight > 0 ? categoryWeights[category] / totalCatWeight : 0;
+    if (score !== null) health += weight * score;
+    const metrics: MetricBreakdown[] = [];
+    for (const key of HEALTH_METRICS[category]) {
+      const metricScore = metricScores[metricIndex++] ?? null;
+      if (metricScore === null) {
+        metrics.push({ key, input: null, score: null, weight: 0, points: 0 });
+        continue;
+      }
+      const metricWeight = totalWeight > 0 ? metricWeights[key] / totalWeight : 0;
+      metrics.push({ key, input: inputs[key] as number, score: metricScore, weight: metricWeight, points: metricWeight * weight * metricScore });
+    }
     // A category an admin weighted 0 still shows its own score, but contributes nothing.
     categories[category] = { score, weight, metrics };
-  });
+  }
 
   const finalScore = totalCatWeight > 0 ? roundHalfUp(health) : null;
   return { score: finalScore, tier: tierFor(finalScore, config), categories };

@@ -16,7 +16,7 @@ export interface LoyaltyStatus {
   discountPercent: number;
   /** Days between CSM check-ins; null = none (bronze). */
   checkInDays: number | null;
-  perks: LoyaltyPerk[];
+  perks: readonly LoyaltyPerk[];
 }
 
 /** Perks per level (DESIGN §4.5); discount and check-in cadence come from config. */
@@ -43,6 +43,6 @@ export function loyaltyFor(
     months,
     discountPercent: config.loyalty.discountPercent[level],
     checkInDays: config.loyalty.checkInDays[level],
-    perks: [...LOYALTY_PERKS[level]],
+    perks: LOYALTY_PERKS[level],
   };
 }

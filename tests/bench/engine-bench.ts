@@ -1,19 +1,22 @@
 import type { Database } from 'better-sqlite3';
-import type { AccountFacts } from '../../src-shared/domain/account-inputs';
-import { scoreAccount } from '../../src-shared/domain/account-score';
+import { assembleAccountInputs, type AccountFacts, type AccountInputs } from '../../src-shared/domain/account-inputs';
+import { riskInputsFor } from '../../src-shared/domain/account-score';
+import { computeHealth } from '../../src-shared/scoring/health';
+import { computeRisk } from '../../src-shared/scoring/risk';
 import { loyaltyFor } from '../../src-shared/scoring/loyalty';
 import { nextCheckIn } from '../../src-shared/schedule/cadence';
+import { ScoreService } from '../../src-main/services/score-service';
+import { createServiceContext } from '../../src-main/services/service-context';
 import { ms, timeRuns, type FigureRow } from './bench-stats';
 
 interface EngineRow {
   contractStart: Date;
   lastCheckIn: Date | null;
-  current: AccountFacts;
+  inputs: AccountInputs;
   flags: { paymentOverdueDays: number; competitorEvaluation: boolean };
 }
 
-/** Engine figures: full recompute of 5,000 accounts and accounts scored per second. */
-export function benchEngine(db: Database, asOf: Date): FigureRow[] {
+function loadRows(db: Database, asOf: Date): EngineRow[] {
   const loaded = db
     .prepare(
       `SELECT a.contract_start, a.payment_overdue_days, a.competitor_evaluation, ai.current_json,
@@ -21,40 +24,52 @@ export function benchEngine(db: Database, asOf: Date): FigureRow[] {
        FROM accounts a JOIN account_inputs ai ON ai.account_id = a.id`,
     )
     .all() as Array<{ contract_start: string; payment_overdue_days: number; competitor_evaluation: number; current_json: string; last_check_in: string | null }>;
-  const rows: EngineRow[] = loaded.map((r) => ({
+  return loaded.map((r) => ({
     contractStart: new Date(r.contract_start),
     lastCheckIn: r.last_check_in ? new Date(r.last_check_in) : null,
-    current: JSON.parse(r.current_json) as AccountFacts,
+    inputs: assembleAccountInputs(JSON.parse(r.current_json) as AccountFacts, asOf),
     flags: { paymentOverdueDays: r.payment_overdue_days, competitorEvaluation: r.competitor_evaluation === 1 },
   }));
+}
 
+/**
+ * Engine figures: the full recompute through the score service (read cached facts, assemble
+ * inputs, score, write the cache) and the engine alone (health + tier + risk + next check-in).
+ */
+export function benchEngine(db: Database, asOf: Date): FigureRow[] {
+  const scoreService = new ScoreService(createServiceContext(db, { now: () => asOf }));
+  let accounts = 0;
+  const recompute = timeRuns(() => (accounts = scoreService.recompute(asOf)), 10, 2);
+  const rawRead = timeRuns(() => db.prepare('SELECT current_json FROM account_inputs').raw().all(), 10, 2);
+
+  const rows = loadRows(db, asOf);
   let sink = 0;
-  const scoreAll = (): void => {
+  const engine = timeRuns(() => {
     for (const row of rows) {
-      const { health, risk } = scoreAccount(row.current, null, row.flags, asOf);
+      const health = computeHealth(row.inputs.health);
+      const risk = computeRisk(riskInputsFor(row.inputs, row.flags));
       const loyalty = loyaltyFor(row.contractStart, asOf).level;
       const next = nextCheckIn({ lastCompletedCheckIn: row.lastCheckIn, tier: health.tier, loyalty, asOf });
       sink += (health.score ?? 0) + risk.points + next.intervalDays;
     }
-  };
-  const engine = timeRuns(scoreAll, 20);
-  // Baseline: the same loop doing only the weighted sum of the raw inputs, no rules or breakdowns.
+  }, 20);
+  // Baseline: the same loop doing only a plain sum of the inputs, no rules or breakdowns.
   const baseline = timeRuns(() => {
-    for (const row of rows) for (const observation of row.current.observations) sink += observation[1];
+    for (const row of rows) for (const value of Object.values(row.inputs.health)) sink += value ?? 0;
   }, 20);
   if (Number.isNaN(sink)) console.log('unreachable');
   const perSecond = rows.length / (engine.median / 1000);
   const baselinePerSecond = rows.length / (baseline.median / 1000);
   return [
     {
-      figure: `recompute health, tier, risk, schedule (${rows.length} accounts), median`,
-      measured: ms(engine.median),
+      figure: `recompute health, tier, risk for all ${accounts} accounts (read, score, write cache), median`,
+      measured: ms(recompute.median),
       budget: '< 250 ms',
-      baseline: `${ms(baseline.median)} plain sum of inputs`,
-      verdict: engine.median < 250 ? 'within' : 'OVER',
+      baseline: `${ms(rawRead.median)} raw read of the cached inputs`,
+      verdict: recompute.median < 250 ? 'within' : 'OVER',
     },
     {
-      figure: 'engine: accounts scored per second (one core)',
+      figure: 'engine: accounts scored per second (health+tier+risk+next check-in, one core)',
       measured: `${Math.round(perSecond).toLocaleString('en-US')}/s`,
       budget: '≥ 200,000/s',
       baseline: `${Math.round(baselinePerSecond).toLocaleString('en-US')}/s plain sum`,
