@@ -96,7 +96,13 @@ export function PortfolioTable({ rows }: PortfolioTableProps) {
     enableSortingRemoval: false,
   });
 
-  const sortedRows = table.getRowModel().rows;
+  // Churned accounts stay below the active book whatever the sort: a CSM works the live accounts,
+  // and a churned account's last risk score is history, not a call to make today.
+  const modelRows = table.getRowModel().rows;
+  const sortedRows = useMemo(
+    () => [...modelRows.filter((r) => r.original.status !== 'churned'), ...modelRows.filter((r) => r.original.status === 'churned')],
+    [modelRows],
+  );
   const { start, end, windowed } = useRowWindow(sortedRows.length, ROW_HEIGHT, scrollRef, bodyRef);
   const leafColumns = table.getVisibleLeafColumns();
 

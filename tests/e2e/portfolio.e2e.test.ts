@@ -27,10 +27,12 @@ async function columnIndex(name: string): Promise<number> {
   throw new Error(`no column header named "${name}"`);
 }
 
-/** The visible text of one column for every body row, in display order. */
-async function columnTexts(name: string): Promise<string[]> {
+const ROW_SELECTOR = { all: 'tr', active: 'tr:not(.is-churned)', churned: 'tr.is-churned' } as const;
+
+/** The visible text of one column for the body rows of a group (default all), in display order. */
+async function columnTexts(name: string, group: keyof typeof ROW_SELECTOR = 'all'): Promise<string[]> {
   const index = await columnIndex(name);
-  const cells = page.getByRole('table').locator(`tbody > tr > :nth-child(${index + 1})`);
+  const cells = page.getByRole('table').locator(`tbody > ${ROW_SELECTOR[group]} > :nth-child(${index + 1})`);
   return (await cells.allInnerTexts()).map((text) => text.trim());
 }
 
@@ -74,9 +76,15 @@ describe('portfolio screen (web shell in Chromium)', () => {
 
   it('sorts by churn risk, highest first, by default', async () => {
     expect(await page.getByRole('columnheader', { name: 'Churn risk', exact: true }).getAttribute('aria-sort')).toBe('descending');
-    const points = (await columnTexts('Churn risk')).map((text) => Number(/(\d+)\s*pts/.exec(text)?.[1]));
-    expect(points.every((p) => p >= 0 && p <= 100)).toBe(true);
-    expect(points).toEqual([...points].sort((a, b) => b - a));
+    for (const group of ['active', 'churned'] as const) {
+      const points = (await columnTexts('Churn risk', group)).map((text) => Number(/(\d+)\s*pts/.exec(text)?.[1]));
+      expect(points.length).toBeGreaterThan(0);
+      expect(points.every((p) => p >= 0 && p <= 100)).toBe(true);
+      expect(points).toEqual([...points].sort((a, b) => b - a));
+    }
+    // Churned accounts come after the whole active book.
+    const churnedFlags = await page.locator('tbody > tr').evaluateAll((rows) => rows.map((r) => r.classList.contains('is-churned')));
+    expect(churnedFlags.indexOf(true)).toBe(churnedFlags.filter((c) => !c).length);
   });
 
   it('shows health as a number from 0 to 100 or a dash', async () => {
@@ -104,8 +112,8 @@ describe('portfolio screen (web shell in Chromium)', () => {
     const ascending = numbersOf((await columnTexts('Health')).slice(0, 20));
     expect(ascending.length).toBeGreaterThan(10);
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
-    // Unknown health stays last in either direction.
-    const all = await columnTexts('Health');
+    // Unknown health stays last (within the active book) in either direction.
+    const all = await columnTexts('Health', 'active');
     expect(all.slice(all.length - all.filter((t) => t === '—').length).every((t) => t === '—')).toBe(true);
 
     await healthHeader().getByRole('button').focus();
