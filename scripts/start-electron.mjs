@@ -32,7 +32,16 @@ if (!electron || !existsSync(electron)) {
   const env = { ...process.env };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
   console.error('Fetching the Electron runtime…');
-  const install = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], { env, stdio: 'inherit', timeout: 300_000 });
+  const install = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
+    env,
+    stdio: ['ignore', 'inherit', 'pipe'],
+    timeout: 300_000,
+  });
+  if (install.status !== 0) {
+    // One line of why, not the installer's stack trace.
+    const why = String(install.stderr ?? '').split('\n').find((line) => /Error|ENOTFOUND|EAI_AGAIN|ECONN/.test(line));
+    console.error(`Electron's installer failed${why ? `: ${why.trim()}` : ''}`);
+  }
   electron = install.status === 0 ? electronBinary() : null;
 }
 if (!electron || !existsSync(electron)) {
