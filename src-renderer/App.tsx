@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { AccountPanel } from './components/AccountPanel';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { PortfolioTable } from './components/PortfolioTable';
 import { useT } from './i18n/use-t';
@@ -53,6 +54,7 @@ export function App() {
       <main className="app-main">
         <PortfolioView />
       </main>
+      <AccountPanel />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { PortfolioRow } from '../../src-shared/ipc/contract';
 import { ESCALATION_LEVELS, type EscalationLevel } from '../../src-shared/scoring/escalation';
 import { BAND_LABELS, ESCALATION_ROLE_LABELS, TIER_LABELS } from '../../src-shared/scoring/labels';
 import type { I18n } from '../i18n/use-t';
+import { openAccount } from '../stores/account-store';
 import {
   escalationSortKey,
   healthSortKey,
@@ -57,7 +58,16 @@ export function portfolioColumns(i18n: I18n): PortfolioColumnDef[] {
       sortDescFirst: false,
       cell: ({ row: { original: r } }) => (
         <span className="name-cell">
-          <span className="acct-name" title={r.industry ? `${r.name} · ${r.industry}` : r.name}>{r.name}</span>
+          <button
+            type="button"
+            className="acct-name acct-link"
+            data-account-id={r.id}
+            title={r.industry ? `${r.name} · ${r.industry}` : r.name}
+            aria-haspopup="dialog"
+            onClick={(event) => openAccount(r.id, event.currentTarget)}
+          >
+            {r.name}
+          </button>
           {r.status === 'churned' && <span className="badge badge-churned">{t('badge.churned')}</span>}
           {r.onboarding && <span className="badge badge-onboarding">{t('badge.onboarding')}</span>}
         </span>

@@ -4,6 +4,8 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface Formatters {
   number: (value: number) => string;
+  /** Exactly one decimal ("6.0", "1.7"; "6,0" in Spanish): shares such as health points. */
+  decimal1: (value: number) => string;
   /** ARR and other amounts: USD, whole dollars. */
   currency: (value: number) => string;
   /** Medium date; a bare calendar day ("2025-03-01") is shown as that day in every time zone. */
@@ -17,6 +19,7 @@ export function formatters(locale: Locale): Formatters {
   const cached = cache.get(locale);
   if (cached) return cached;
   const number = new Intl.NumberFormat(locale);
+  const decimal1 = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const currency = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency: 'USD',
@@ -27,6 +30,7 @@ export function formatters(locale: Locale): Formatters {
   const calendarDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const made: Formatters = {
     number: (value) => number.format(value),
+    decimal1: (value) => decimal1.format(value),
     currency: (value) => currency.format(value),
     date: (iso) => {
       const dateOnly = DATE_ONLY.test(iso);

@@ -1,0 +1,55 @@
+import type { Touchpoint } from '../../src-shared/domain/entities';
+import { isOverdue } from '../../src-shared/schedule/work-queue';
+import { useT } from '../i18n/use-t';
+import { useAccountStore } from '../stores/account-store';
+
+/** Overdue = due before today and not done (DESIGN §4.4): the engine's rule, as in the table. */
+function overdue(tp: Touchpoint, today: Date): boolean {
+  return isOverdue({ dueAt: new Date(tp.dueAt), status: tp.status }, today);
+}
+
+/** The account's planned touchpoints, soonest first, each one click away from done. */
+export function TouchpointList({ touchpoints }: { touchpoints: Touchpoint[] }) {
+  const { t, fmt } = useT();
+  const completing = useAccountStore((s) => s.completing);
+  const actionError = useAccountStore((s) => s.actionError);
+  const complete = useAccountStore((s) => s.completeTouchpoint);
+  const today = new Date();
+  return (
+    <section className="panel-section" aria-labelledby="panel-touchpoints-title">
+      <h3 id="panel-touchpoints-title">{t('touchpoints.title')}</h3>
+      {actionError && (
+        <p className="form-error" role="alert">
+          {t('touchpoints.error', { message: actionError })}
+        </p>
+      )}
+      {touchpoints.length === 0 ? (
+        <p className="muted">{t('touchpoint.none')}</p>
+      ) : (
+        <ul className="touchpoint-list" aria-label={t('touchpoints.title')}>
+          {touchpoints.map((tp) => {
+            const late = overdue(tp, today);
+            const busy = completing.includes(tp.id);
+            return (
+              <li key={tp.id} className="touchpoint" data-touchpoint-id={tp.id}>
+                <span className="tp-kind">{t(`touchpointKind.${tp.kind}`)}</span>
+                <span className="tp-title" title={tp.title}>{tp.title}</span>
+                <span className={late ? 'tp-due is-overdue' : 'tp-due'}>{fmt.date(tp.dueAt)}</span>
+                {late && <span className="badge badge-overdue">{t('touchpoint.overdue')}</span>}
+                <button
+                  type="button"
+                  className="button-secondary button-small"
+                  disabled={busy}
+                  aria-label={t('touchpoints.markDoneLabel', { title: tp.title })}
+                  onClick={() => void complete(tp.id)}
+                >
+                  {busy ? t('touchpoints.marking') : t('touchpoints.markDone')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
