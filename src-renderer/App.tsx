@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { AccountPanel } from './components/AccountPanel';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { PortfolioTable } from './components/PortfolioTable';
+import { errorText } from './i18n/error-text';
 import { useT } from './i18n/use-t';
 import { usePortfolioStore } from './stores/portfolio-store';
 
@@ -25,7 +26,11 @@ function PortfolioView() {
     return (
       <div className="state state-error" role="alert">
         <strong>{t('portfolio.error.title')}</strong>
-        <p className="error-message">{error}</p>
+        {error && (
+          <p className="error-message" title={error.message}>
+            {errorText(error, t)}
+          </p>
+        )}
         <button type="button" className="button-primary" onClick={() => void load()}>
           {t('portfolio.error.retry')}
         </button>

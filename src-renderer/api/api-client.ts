@@ -19,3 +19,9 @@ export async function invoke<Op extends IpcOperation>(operation: Op, payload: Ip
   if (!result.ok) throw new ApiError(result.error);
   return result.data as IpcResponse<Op>;
 }
+
+/** The structured error behind anything an API call threw (a transport failure counts as INTERNAL). */
+export function toIpcError(error: unknown): IpcError {
+  if (error instanceof ApiError) return error.error;
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,6 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../i18n/use-t';
-import { messageOf, useAccountStore } from '../stores/account-store';
+import type { IpcError } from '../../src-shared/ipc/ipc-error';
+import { toIpcError } from '../api/api-client';
+import { errorText } from '../i18n/error-text';
+import { useAccountStore } from '../stores/account-store';
 
 /** Add-note form: the typed text survives a failed save (and closing the panel) until it is stored. */
 function AddNoteForm({ accountId }: { accountId: string }) {
@@ -9,7 +12,7 @@ function AddNoteForm({ accountId }: { accountId: string }) {
   const setDraft = useAccountStore((s) => s.setDraft);
   const addNote = useAccountStore((s) => s.addNote);
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
   const inputId = useId();
   const errorId = useId();
 
@@ -21,7 +24,7 @@ function AddNoteForm({ accountId }: { accountId: string }) {
     try {
       await addNote(accountId, draft); // clears the draft only once the note is stored
     } catch (err) {
-      setError(messageOf(err));
+      setError(toIpcError(err));
     } finally {
       setSaving(false);
     }
@@ -47,8 +50,8 @@ function AddNoteForm({ accountId }: { accountId: string }) {
       />
       <div className="note-actions">
         {error && (
-          <p id={errorId} className="form-error" role="alert">
-            {t('notes.error.save', { message: error })}
+          <p id={errorId} className="form-error" role="alert" title={error.message}>
+            {t('notes.error.save', { message: errorText(error, t) })}
           </p>
         )}
         <span className="muted small note-hint">{t('notes.hint')}</span>
@@ -72,8 +75,8 @@ export function NotesSection({ accountId }: { accountId: string }) {
       <AddNoteForm accountId={accountId} />
       {status === 'loading' && <p className="muted" role="status">{t('notes.loading')}</p>}
       {status === 'error' && (
-        <p className="form-error" role="alert">
-          {t('notes.error.load', { message: error ?? '' })}
+        <p className="form-error" role="alert" title={error?.message}>
+          {t('notes.error.load', { message: error ? errorText(error, t) : '' })}
         </p>
       )}
       {status === 'ready' && notes.length === 0 && <p className="muted">{t('notes.empty')}</p>}

@@ -1,5 +1,6 @@
 import type { Touchpoint } from '../../src-shared/domain/entities';
 import { isOverdue } from '../../src-shared/schedule/work-queue';
+import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/use-t';
 import { useAccountStore } from '../stores/account-store';
 
@@ -19,8 +20,8 @@ export function TouchpointList({ touchpoints }: { touchpoints: Touchpoint[] }) {
     <section className="panel-section" aria-labelledby="panel-touchpoints-title">
       <h3 id="panel-touchpoints-title">{t('touchpoints.title')}</h3>
       {actionError && (
-        <p className="form-error" role="alert">
-          {t('touchpoints.error', { message: actionError })}
+        <p className="form-error" role="alert" title={actionError.message}>
+          {t('touchpoints.error', { message: errorText(actionError, t) })}
         </p>
       )}
       {touchpoints.length === 0 ? (

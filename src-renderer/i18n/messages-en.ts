@@ -124,6 +124,13 @@ export const MESSAGES_EN = {
   'notes.empty': 'No notes yet.',
   'notes.error.save': 'The note was not saved (your text is kept): {message}',
   'notes.error.load': 'The notes could not be loaded: {message}',
+  'error.validationField': 'The value of “{field}” is not accepted.',
+  'error.validation': 'The request was not accepted.',
+  'error.notFound': 'It no longer exists on this device.',
+  'error.conflict': 'It was already changed; refresh to see where it stands.',
+  'error.unauthorized': 'This session has expired: start the app again.',
+  'error.unknownOperation': 'This version of the app cannot do that yet.',
+  'error.internal': 'Something went wrong; nothing was changed.',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_EN;

@@ -122,4 +122,11 @@ export const MESSAGES_ES: Catalog = {
   'notes.empty': 'Todavía no hay notas.',
   'notes.error.save': 'La nota no se guardó (tu texto se conserva): {message}',
   'notes.error.load': 'No se pudieron cargar las notas: {message}',
+  'error.validationField': 'El valor de «{field}» no es válido.',
+  'error.validation': 'La solicitud no es válida.',
+  'error.notFound': 'Ya no existe en este dispositivo.',
+  'error.conflict': 'Ya se había cambiado; actualiza para ver su estado.',
+  'error.unauthorized': 'La sesión ha caducado: vuelve a abrir la aplicación.',
+  'error.unknownOperation': 'Esta versión de la aplicación aún no puede hacerlo.',
+  'error.internal': 'Algo ha fallado; no se ha cambiado nada.',
 };

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { IpcResponse } from '../../src-shared/ipc/contract';
 import type { Note } from '../../src-shared/domain/entities';
-import { ApiError, invoke } from '../api/api-client';
+import type { IpcError } from '../../src-shared/ipc/ipc-error';
+import { invoke, toIpcError } from '../api/api-client';
 import { usePortfolioStore } from './portfolio-store';
 
 export type AccountDetail = IpcResponse<'account.detail'>;
@@ -12,15 +13,15 @@ export interface AccountState {
   accountId: string | null;
   status: LoadStatus;
   detail: AccountDetail | null;
-  error: string | null;
+  error: IpcError | null;
   notesStatus: LoadStatus;
   notes: Note[];
-  notesError: string | null;
+  notesError: IpcError | null;
   /** Unsaved note text per account: closing the panel or a failed save never loses it. */
   drafts: Record<string, string>;
   /** Touchpoint ids being marked done right now. */
   completing: string[];
-  actionError: string | null;
+  actionError: IpcError | null;
   open: (accountId: string, opener?: HTMLElement | null) => void;
   close: () => void;
   reload: () => Promise<void>;
@@ -28,12 +29,6 @@ export interface AccountState {
   /** Saves a note and puts it on top; on failure the draft is kept and the ApiError rethrown. */
   addNote: (accountId: string, body: string) => Promise<void>;
   completeTouchpoint: (touchpointId: string) => Promise<void>;
-}
-
-export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  if (error instanceof Error) return error.message;
-  return String(error);
 }
 
 /** The element focus returns to when the panel closes (the account name that opened it). */
@@ -83,10 +78,10 @@ export const useAccountStore = create<AccountState>((set, get) => ({
     const stale = () => request !== latestRequest || get().accountId !== accountId;
     const detail = invoke('account.detail', { accountId })
       .then((result) => !stale() && set({ status: 'ready', detail: result, error: null }))
-      .catch((error: unknown) => !stale() && set({ status: 'error', error: messageOf(error) }));
+      .catch((error: unknown) => !stale() && set({ status: 'error', error: toIpcError(error) }));
     const notes = invoke('notes.list', { accountId })
       .then((result) => !stale() && set({ notesStatus: 'ready', notes: sortNewestFirst(result.notes), notesError: null }))
-      .catch((error: unknown) => !stale() && set({ notesStatus: 'error', notesError: messageOf(error) }));
+      .catch((error: unknown) => !stale() && set({ notesStatus: 'error', notesError: toIpcError(error) }));
     await Promise.all([detail, notes]);
   },
 
@@ -108,7 +103,7 @@ export const useAccountStore = create<AccountState>((set, get) => ({
       await invoke('touchpoints.complete', { touchpointId });
       await Promise.all([get().reload(), usePortfolioStore.getState().load()]);
     } catch (error) {
-      set({ actionError: messageOf(error) });
+      set({ actionError: toIpcError(error) });
     } finally {
       set((s) => ({ completing: s.completing.filter((id) => id !== touchpointId) }));
     }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { PortfolioRow } from '../../src-shared/ipc/contract';
-import { ApiError, invoke } from '../api/api-client';
+import type { IpcError } from '../../src-shared/ipc/ipc-error';
+import { invoke, toIpcError } from '../api/api-client';
 
 export type PortfolioStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -9,15 +10,9 @@ export interface PortfolioState {
   rows: PortfolioRow[];
   /** When main scored the book (ISO timestamp), from the last successful load. */
   asOf: string | null;
-  /** The ApiError's message (or the thrown error's text) when status is 'error'. */
-  error: string | null;
+  /** Why the last load failed, shown in the user's language (i18n/error-text). */
+  error: IpcError | null;
   load: () => Promise<void>;
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  if (error instanceof Error) return error.message;
-  return String(error);
 }
 
 let latestRequest = 0;
@@ -37,7 +32,7 @@ export const usePortfolioStore = create<PortfolioState>((set) => ({
       set({ status: 'ready', rows: result.rows, asOf: result.asOf, error: null });
     } catch (error) {
       if (request !== latestRequest) return;
-      set({ status: 'error', error: messageOf(error) });
+      set({ status: 'error', error: toIpcError(error) });
     }
   },
 }));
