@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import './styles.css';
+import './styles/portfolio.css';
+import './styles/account-panel.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
