@@ -5,6 +5,8 @@ import { PortfolioTable } from './components/PortfolioTable';
 import { errorText } from './i18n/error-text';
 import { useT } from './i18n/use-t';
 import { usePortfolioStore } from './stores/portfolio-store';
+import { useAccountStore } from './stores/account-store';
+import { onDataChanged } from './api/api-client';
 
 function PortfolioView() {
   const { t, fmt } = useT();
@@ -13,6 +15,17 @@ function PortfolioView() {
   useEffect(() => {
     if (usePortfolioStore.getState().status === 'idle') void load();
   }, [load]);
+
+  // A write in another window or tab: refresh the book, and the open account if it was touched.
+  useEffect(
+    () =>
+      onDataChanged((event) => {
+        void load();
+        const account = useAccountStore.getState();
+        if (account.accountId && account.accountId === event.accountId) void account.reload();
+      }),
+    [load],
+  );
 
   if (status === 'idle' || status === 'loading') {
     return (

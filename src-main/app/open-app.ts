@@ -4,6 +4,7 @@ import { AccountsRepository } from '../db/repositories/accounts-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 import { UsersRepository } from '../db/repositories/users-repository';
 import { generateDemoBook } from '../demo/demo-book';
+import type { DataChangedEvent } from '../../src-shared/ipc/operation-names';
 import { createIpcDispatcher, type IpcDispatch } from '../ipc/ipc-dispatcher';
 import { createServiceContext, type ServiceContext } from '../services/service-context';
 
@@ -22,6 +23,8 @@ export interface OpenApp {
   db: Database;
   ctx: ServiceContext;
   dispatch: IpcDispatch;
+  /** Subscribes to `data.changed` pushes; returns the unsubscribe function. */
+  onDataChanged: (listener: (event: DataChangedEvent) => void) => () => void;
   close: () => void;
 }
 
@@ -50,6 +53,19 @@ export function openApp(options: OpenAppOptions): OpenApp {
     if (localUserId) syncState.set('local_user_id', localUserId);
   }
   const ctx = createServiceContext(db, { now, localUserId });
-  const dispatch = createIpcDispatcher(ctx, { validateResponses: options.validateResponses ?? false });
-  return { db, ctx, dispatch, close: () => db.close() };
+  const listeners = new Set<(event: DataChangedEvent) => void>();
+  const dispatch = createIpcDispatcher(ctx, {
+    validateResponses: options.validateResponses ?? false,
+    onDataChanged: (event) => listeners.forEach((listener) => listener(event)),
+  });
+  return {
+    db,
+    ctx,
+    dispatch,
+    onDataChanged: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => db.close(),
+  };
 }

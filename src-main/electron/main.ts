@@ -48,6 +48,9 @@ void app.whenReady().then(() => {
     seedDemoWhenEmpty: true,
   });
   const dispatch = opened.dispatch;
+  opened.onDataChanged((event) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send('csm:event:data.changed', event);
+  });
   ipcMain.handle('csm:invoke', (_event, operation: unknown, payload: unknown) => dispatch(operation, payload));
   createWindow();
   app.on('activate', () => {

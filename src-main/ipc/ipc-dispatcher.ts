@@ -7,6 +7,7 @@ import {
   type IpcResponse,
 } from '../../src-shared/ipc/contract';
 import { fieldFromPath, ServiceError, type IpcResult } from '../../src-shared/ipc/ipc-error';
+import { MUTATING_OPERATIONS, type DataChangedEvent } from '../../src-shared/ipc/operation-names';
 import { NotesService } from '../services/notes-service';
 import { PortfolioService } from '../services/portfolio-service';
 import type { ServiceContext } from '../services/service-context';
@@ -38,6 +39,14 @@ export interface DispatcherOptions {
   /** Check responses against the contract too (on in tests; costs a few ms on large lists). */
   validateResponses?: boolean;
   log?: (message: string, error: unknown) => void;
+  /** Called after a write succeeded; the transports push it to every open window or tab. */
+  onDataChanged?: (event: DataChangedEvent) => void;
+}
+
+/** The account a write touched, read from its result, so other views know what to refresh. */
+function changedAccountId(data: unknown): string | null {
+  const record = data as { note?: { accountId?: string }; touchpoint?: { accountId?: string } };
+  return record.note?.accountId ?? record.touchpoint?.accountId ?? null;
 }
 
 /**
@@ -74,6 +83,7 @@ export function createIpcDispatcher(ctx: ServiceContext, options: DispatcherOpti
       const handler = handlers[operation] as (request: unknown) => unknown;
       const data = handler(parsed.data);
       if (options.validateResponses) ipcContract[operation].response.parse(data);
+      if (MUTATING_OPERATIONS.has(operation)) options.onDataChanged?.({ operation, accountId: changedAccountId(data) });
       return { ok: true, data };
     } catch (error) {
       if (error instanceof ServiceError) {

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(rendererDir, 'index.html'))) fail(`no built renderer in ${rendererDir}; run "npm run build" first`);
 
   const app = openApp({ dataDir, seedDemoWhenEmpty: true, demoAccounts, onProgress: (m) => console.error(m) });
-  const shell = await startWebShell({ dispatch: app.dispatch, rendererDir, port });
+  const shell = await startWebShell({ dispatch: app.dispatch, rendererDir, port, onDataChanged: app.onDataChanged });
   console.error(`CSM Workstation web shell: data in ${dataDir}`);
   // stdout carries only the URL so scripts and tests can read it.
   console.log(shell.url);

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { DataChangedEvent } from '../../src-shared/ipc/operation-names';
 import type { IpcDispatch } from '../ipc/ipc-dispatcher';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -25,6 +26,8 @@ export interface WebShellOptions {
   port?: number;
   /** Fixed token for tests; a random one per run otherwise. */
   token?: string;
+  /** Source of `data.changed` pushes, streamed to tabs on GET /events (server-sent events). */
+  onDataChanged?: (listener: (event: DataChangedEvent) => void) => () => void;
 }
 
 export interface WebShell {
@@ -85,11 +88,30 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     }
   }
 
+  const streams = new Set<ServerResponse>();
+  const unsubscribe = options.onDataChanged?.((event) => {
+    for (const stream of streams) stream.write(`event: data.changed\ndata: ${JSON.stringify(event)}\n\n`);
+  });
+
+  function streamEvents(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    streams.add(res);
+    req.on('close', () => streams.delete(res));
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts.has(req.headers.host ?? '')) {
       return sendJson(res, 403, { code: 'FORBIDDEN_HOST', message: 'This server only answers on 127.0.0.1' });
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/events') {
+      // EventSource cannot send headers, so the token comes in the query string here.
+      if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) {
+        return sendJson(res, 401, { code: 'UNAUTHORIZED', message: 'Missing or wrong session token' });
+      }
+      return streamEvents(req, res);
+    }
     if (url.pathname.startsWith('/ipc/')) {
       if (req.method !== 'POST') return sendJson(res, 405, { code: 'METHOD_NOT_ALLOWED', message: 'Use POST' });
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -102,6 +124,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         payload = body ? (JSON.parse(body) as { payload?: unknown }).payload : undefined;
       } catch (error) {
         const tooLarge = error instanceof Error && error.message === 'too_large';
+        // The rest of an oversized body is never read, so this connection cannot be reused.
+        if (tooLarge) res.setHeader('connection', 'close');
         return sendJson(res, tooLarge ? 413 : 400, {
           ok: false,
           error: { code: 'VALIDATION', message: tooLarge ? 'Request body over 1 MB' : 'Request body is not valid JSON' },
@@ -131,6 +155,11 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     token,
     port,
     server,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        unsubscribe?.();
+        for (const stream of streams) stream.end();
+        server.close(() => resolve());
+      }),
   };
 }

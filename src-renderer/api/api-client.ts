@@ -1,5 +1,6 @@
 import type { IpcOperation, IpcRequest, IpcResponse } from '../../src-shared/ipc/contract';
 import type { IpcError } from '../../src-shared/ipc/ipc-error';
+import type { DataChangedEvent } from '../../src-shared/ipc/operation-names';
 import { createTransport, type Transport } from './transport';
 
 /** A failed operation, carrying the structured error main returned. */
@@ -18,6 +19,12 @@ export async function invoke<Op extends IpcOperation>(operation: Op, payload: Ip
   const result = await transport.invoke(operation, payload);
   if (!result.ok) throw new ApiError(result.error);
   return result.data as IpcResponse<Op>;
+}
+
+/** Subscribes to main's `data.changed` push (another window or tab changed stored data). */
+export function onDataChanged(listener: (event: DataChangedEvent) => void): () => void {
+  transport ??= createTransport();
+  return transport.on('data.changed', (data) => listener(data as DataChangedEvent));
 }
 
 /** The structured error behind anything an API call threw (a transport failure counts as INTERNAL). */

@@ -8,6 +8,8 @@ export interface DesktopBridge {
 
 export interface Transport {
   invoke: (operation: string, payload: unknown) => Promise<IpcResult<unknown>>;
+  /** Listens to a push event from main; returns the unsubscribe function. */
+  on: (event: string, listener: (data: unknown) => void) => () => void;
 }
 
 const TOKEN_KEY = 'csm.webShellToken';
@@ -39,11 +41,20 @@ function httpTransport(): Transport {
         return { ok: false, error: { code: 'INTERNAL', message: `The local service did not answer: ${String(error)}` } };
       }
     },
+    on(event, listener) {
+      // Server-sent events; the browser reconnects by itself if the stream drops.
+      const source = new EventSource(`/events?token=${encodeURIComponent(token ?? '')}`);
+      const handler = (message: MessageEvent<string>): void => listener(JSON.parse(message.data) as unknown);
+      source.addEventListener(event, handler);
+      return () => source.close();
+    },
   };
 }
 
 /** Electron's preload bridge when present, else HTTP to the web shell: the only difference between the two. */
 export function createTransport(): Transport {
   const bridge = (window as unknown as { csm?: DesktopBridge }).csm;
-  return bridge ? { invoke: (operation, payload) => bridge.invoke(operation, payload) } : httpTransport();
+  return bridge
+    ? { invoke: (operation, payload) => bridge.invoke(operation, payload), on: (event, listener) => bridge.on(event, listener) }
+    : httpTransport();
 }

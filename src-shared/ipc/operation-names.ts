@@ -14,6 +14,19 @@ export const IPC_OPERATION_NAMES = [
 
 export type IpcOperationName = (typeof IPC_OPERATION_NAMES)[number];
 
+/** Operations that change stored data: after one succeeds main pushes `data.changed`. */
+export const MUTATING_OPERATIONS: ReadonlySet<IpcOperationName> = new Set<IpcOperationName>([
+  'notes.add',
+  'touchpoints.complete',
+  'touchpoints.reschedule',
+]);
+
+/** Payload of the `data.changed` push: which operation changed what, so views can refresh. */
+export interface DataChangedEvent {
+  operation: IpcOperationName;
+  accountId: string | null;
+}
+
 /** Push events main sends to the renderer. */
 export const IPC_EVENTS = ['data.changed', 'sync.status'] as const;
 export type IpcEvent = (typeof IPC_EVENTS)[number];

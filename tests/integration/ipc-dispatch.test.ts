@@ -133,3 +133,16 @@ describe('IPC operations over the real store', () => {
     expect(errorOf(dispatch('account.detail', { accountId: 'nope' })).code).toBe('NOT_FOUND');
   });
 });
+
+describe('data.changed pushes', () => {
+  it('fires after a successful write with the account it touched, never after reads or failures', () => {
+    const events: unknown[] = [];
+    const ctx = createServiceContext(store.db, { now: () => FIXTURE_NOW, localUserId: store.ids.userId });
+    const watched = createIpcDispatcher(ctx, { onDataChanged: (event) => events.push(event) });
+    watched('portfolio.list', {});
+    watched('notes.add', { accountId: 'missing', body: 'x' });
+    expect(events).toEqual([]);
+    watched('touchpoints.complete', { touchpointId: store.ids.callId });
+    expect(events).toEqual([{ operation: 'touchpoints.complete', accountId: store.ids.acmeId }]);
+  });
+});

@@ -6,6 +6,7 @@ import { createIpcDispatcher } from '../../src-main/ipc/ipc-dispatcher';
 import { createServiceContext } from '../../src-main/services/service-context';
 import { startWebShell, type WebShell } from '../../src-main/web-shell/web-shell-server';
 import { FIXTURE_NOW, openFixtureStore } from '../helpers/temp-store';
+import type { DataChangedEvent } from '../../src-shared/ipc/operation-names';
 
 let store: ReturnType<typeof openFixtureStore>;
 let shell: WebShell;
@@ -14,7 +15,7 @@ let shell: WebShell;
 function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   return new Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: shell.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${shell.port}`, ...options.headers } },
+      { host: '127.0.0.1', port: shell.port, agent: false, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${shell.port}`, ...options.headers } },
       (res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -37,7 +38,16 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>CSM</title>');
   writeFileSync(join(store.dir, 'secret.txt'), 'not for the browser');
   const ctx = createServiceContext(store.db, { now: () => FIXTURE_NOW, localUserId: store.ids.userId });
-  shell = await startWebShell({ dispatch: createIpcDispatcher(ctx), rendererDir });
+  const listeners = new Set<(event: DataChangedEvent) => void>();
+  const dispatch = createIpcDispatcher(ctx, { onDataChanged: (event) => listeners.forEach((l) => l(event)) });
+  shell = await startWebShell({
+    dispatch,
+    rendererDir,
+    onDataChanged: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  });
 });
 afterAll(async () => {
   await shell.close();
@@ -85,5 +95,28 @@ describe('web shell over real HTTP on 127.0.0.1', () => {
     const huge = JSON.stringify({ payload: { accountId: store.ids.acmeId, body: 'x'.repeat(1_100_000) } });
     expect((await ipc('notes.add', huge)).status).toBe(413);
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM notes').get()).toEqual({ n: 0 });
+  });
+
+  it('pushes data.changed to open tabs over server-sent events after a write, and only to token holders', async () => {
+    expect((await send('/events?token=wrong')).status).toBe(401);
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: shell.port, agent: false, path: `/events?token=${shell.token}`, headers: { host: `127.0.0.1:${shell.port}` } }, (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          if (text.includes(': connected') && !text.includes('event:')) {
+            void ipc('notes.add', JSON.stringify({ payload: { accountId: store.ids.acmeId, body: 'Pushed to every tab' } }));
+          }
+          if (/event: data.changed\ndata: .*\n\n/.test(text)) {
+            req.destroy();
+            resolve(text);
+          }
+        });
+      });
+      req.on('error', reject); // after resolve (our own destroy) this is a no-op
+      req.end();
+    });
+    const data = JSON.parse(/event: data.changed\ndata: (.*)\n/.exec(received)?.[1] ?? 'null');
+    expect(data).toEqual({ operation: 'notes.add', accountId: store.ids.acmeId });
   });
 });
