@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PortfolioRow } from '../../src-shared/ipc/contract';
+import { CHROMIUM_ARGS, findChromium } from './chromium-path';
+import { startWebShell, type WebShell } from './web-shell-process';
+
+const START_TIMEOUT_MS = 180_000;
+let dataDir: string;
+let shell: WebShell | undefined;
+let browser: Browser | undefined;
+let page: Page;
+
+async function call<T>(operation: string, payload: unknown): Promise<T> {
+  const response = await fetch(`${shell!.origin}/ipc/${operation}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${shell!.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ payload }),
+  });
+  const result = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!result.ok) throw new Error(result.error?.message);
+  return result.data;
+}
+
+/** The next-touchpoint cell of one account's row, found by the account name heading the row. */
+function nextTouchpointCell(name: string) {
+  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: false }) }).locator('td').nth(6);
+}
+
+describe('live refresh: a write elsewhere shows up in an open tab without reloading', () => {
+  beforeAll(async () => {
+    const executablePath = findChromium();
+    dataDir = mkdtempSync(join(tmpdir(), 'csm-e2e-live-'));
+    shell = await startWebShell(dataDir, START_TIMEOUT_MS);
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })).newPage();
+    await page.goto(shell.url);
+    await page.getByRole('table').waitFor({ timeout: 30_000 });
+  }, START_TIMEOUT_MS + 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await shell?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }, 30_000);
+
+  it('updates the next touchpoint when another client completes it', async () => {
+    const { rows } = await call<{ rows: PortfolioRow[] }>('portfolio.list', {});
+    // The first active row on screen (default sort: highest risk) with a planned touchpoint.
+    const firstName = (await page.locator('tbody > tr:not(.is-churned) th').first().innerText()).split('\n')[0]!.trim();
+    const target = rows.find((r) => r.name === firstName && r.nextTouchpoint) ?? rows.find((r) => r.status === 'active' && r.nextTouchpoint)!;
+    const before = (await nextTouchpointCell(target.name).innerText()).trim();
+    expect(before).toContain(target.nextTouchpoint!.title);
+
+    await call('touchpoints.complete', { touchpointId: target.nextTouchpoint!.id, outcome: 'Done from another window' });
+    const after = (await call<{ rows: PortfolioRow[] }>('portfolio.list', {})).rows.find((r) => r.id === target.id)!;
+    expect(after.nextTouchpoint?.id).not.toBe(target.nextTouchpoint!.id);
+
+    // No reload: the page hears data.changed over server-sent events and refetches.
+    await expect.poll(async () => (await nextTouchpointCell(target.name).innerText()).trim(), { timeout: 10_000 }).not.toBe(before);
+    if (after.nextTouchpoint) expect(await nextTouchpointCell(target.name).innerText()).toContain(after.nextTouchpoint.title);
+  });
+});
