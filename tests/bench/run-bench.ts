@@ -10,6 +10,7 @@ import { generateDemoBook } from '../../src-main/demo/demo-book';
 import { createIpcDispatcher } from '../../src-main/ipc/ipc-dispatcher';
 import { createServiceContext } from '../../src-main/services/service-context';
 import { benchEngine } from './engine-bench';
+import { benchWebShell } from './web-shell-bench';
 import { ms, printFigures, timeRuns, type FigureRow } from './bench-stats';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 5000);
@@ -90,5 +91,6 @@ rawDb.close();
 db.prepare("DELETE FROM notes WHERE body LIKE 'Bench note %'").run();
 db.prepare("DELETE FROM outbox WHERE entity = 'notes'").run();
 
-printFigures(rows);
 db.close();
+rows.push(await benchWebShell(benchDir, ACCOUNTS));
+printFigures(rows);
