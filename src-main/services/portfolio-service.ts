@@ -2,6 +2,7 @@ import { isOnboarding, scoreAccount } from '../../src-shared/domain/account-scor
 import type { IpcResponse, PortfolioRow } from '../../src-shared/ipc/contract';
 import { ServiceError } from '../../src-shared/ipc/ipc-error';
 import { isOverdue } from '../../src-shared/schedule/work-queue';
+import { MS_PER_DAY } from '../../src-shared/schedule/utc-date';
 import { AccountsRepository } from '../db/repositories/accounts-repository';
 import { AccountInputsRepository } from '../db/repositories/account-inputs-repository';
 import { TouchpointsRepository } from '../db/repositories/touchpoints-repository';
@@ -56,9 +57,11 @@ export class PortfolioService {
   detail(accountId: string): IpcResponse<'account.detail'> {
     const account = this.accounts.get(accountId);
     if (!account) throw new ServiceError('NOT_FOUND', `No account with id "${accountId}"`, 'accountId');
-    const cached = this.inputs.get(accountId);
     const asOf = this.ctx.now();
-    const score = scoreAccount(cached?.current ?? null, cached?.previous ?? null, account, asOf, this.ctx.scoringConfig);
+    const config = this.ctx.scoringConfig;
+    // The trend needs the facts as they stood a window ago: read from history for this one account.
+    const before = this.inputs.factsAt(accountId, new Date(asOf.getTime() - config.health.trendWindowDays * MS_PER_DAY));
+    const score = scoreAccount(this.inputs.current(accountId) ?? null, before, account, asOf, config);
     return {
       account,
       contacts: this.accounts.contacts(accountId),

@@ -29,21 +29,21 @@ export class ScoreService {
     return `${utcDayKey(asOf)}|${hashString(JSON.stringify(this.ctx.scoringConfig))}`;
   }
 
-  /** Recomputes the scores of some accounts (or all) as of `asOf`; returns how many were scored. */
-  recompute(asOf: Date, accountIds?: readonly string[]): number {
-    const results: StoredScore[] = this.scores.sources(accountIds).map((row) => {
-      const score = scoreAccount(parseFacts(row.currentJson), parseFacts(row.previousJson), row, asOf, this.ctx.scoringConfig);
+  /** Recomputes every account's score as of `asOf`; returns how many were scored. */
+  recompute(asOf: Date): number {
+    // The trend is not cached (only the account panel shows it), so no earlier facts are needed.
+    const results: StoredScore[] = this.scores.sources().map((row) => {
+      const score = scoreAccount(parseFacts(row.currentJson), null, row, asOf, this.ctx.scoringConfig);
       return {
         accountId: row.accountId,
         health: score.health.score,
         tier: score.health.tier,
         riskPoints: score.risk.points,
         riskBand: score.risk.band,
-        healthPrevious: score.healthThirtyDaysAgo,
       };
     });
     this.scores.saveAll(results, asOf.toISOString());
-    if (!accountIds) this.syncState.set('scores_stamp', this.stamp(asOf));
+    this.syncState.set('scores_stamp', this.stamp(asOf));
     return results.length;
   }
 

@@ -1,44 +1,81 @@
+import { v7 as uuidv7 } from 'uuid';
+import { scoreAccount } from '../../src-shared/domain/account-score';
+import type { Touchpoint } from '../../src-shared/domain/entities';
 import type { IpcRequest, IpcResponse } from '../../src-shared/ipc/contract';
 import { ServiceError } from '../../src-shared/ipc/ipc-error';
-import type { Touchpoint } from '../../src-shared/domain/entities';
+import { checkInTitle, nextCheckIn } from '../../src-shared/schedule/cadence';
+import { loyaltyFor } from '../../src-shared/scoring/loyalty';
+import { AccountsRepository } from '../db/repositories/accounts-repository';
+import { AccountInputsRepository } from '../db/repositories/account-inputs-repository';
 import { TouchpointsRepository } from '../db/repositories/touchpoints-repository';
 import type { ServiceContext } from './service-context';
+
+/** A date-only bound ("2026-06-20") covers that whole UTC day; a timestamp is compared as an instant. */
+function toStoredBound(value: string | undefined, edge: 'from' | 'to'): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.length === 10) return edge === 'from' ? `${value}T00:00:00.000Z` : `${value}T23:59:59.999Z`;
+  return new Date(value).toISOString();
+}
 
 /** Touchpoint list, completion and rescheduling, with the state rules a CSM expects. */
 export class TouchpointsService {
   private readonly touchpoints: TouchpointsRepository;
+  private readonly accounts: AccountsRepository;
+  private readonly inputs: AccountInputsRepository;
 
   constructor(private readonly ctx: ServiceContext) {
     this.touchpoints = new TouchpointsRepository(ctx.db);
+    this.accounts = new AccountsRepository(ctx.db);
+    this.inputs = new AccountInputsRepository(ctx.db);
   }
 
   list(request: IpcRequest<'touchpoints.list'>): IpcResponse<'touchpoints.list'> {
-    return { touchpoints: this.touchpoints.list({ ...request, limit: request.limit ?? 200 }) };
-  }
-
-  complete(request: IpcRequest<'touchpoints.complete'>): IpcResponse<'touchpoints.complete'> {
-    const touchpoint = this.requirePlanned(request.touchpointId, 'complete');
+    // Stored due dates are UTC ISO strings: bounds are normalized the same way before comparing.
     return {
-      touchpoint: this.touchpoints.complete(touchpoint.id, request.outcome ?? null, request.sentiment ?? null, this.ctx.now()),
+      touchpoints: this.touchpoints.list({
+        ...request,
+        from: toStoredBound(request.from, 'from'),
+        to: toStoredBound(request.to, 'to'),
+        limit: request.limit ?? 200,
+      }),
     };
   }
 
-  reschedule(request: IpcRequest<'touchpoints.reschedule'>): IpcResponse<'touchpoints.reschedule'> {
-    const touchpoint = this.requirePlanned(request.touchpointId, 'reschedule');
-    const dueAt = new Date(request.dueAt).toISOString();
-    return { touchpoint: this.touchpoints.reschedule(touchpoint.id, dueAt, this.ctx.now()) };
+  /** Marks a touchpoint done; completing a cadence check-in plans the next one in the same transaction. */
+  complete(request: IpcRequest<'touchpoints.complete'>): IpcResponse<'touchpoints.complete'> {
+    const now = this.ctx.now();
+    const touchpoint = this.touchpoints.inTransaction(() => {
+      const done = this.touchpoints.complete(request.touchpointId, request.outcome ?? null, request.sentiment ?? null, now);
+      if (!done) throw this.notPlanned(request.touchpointId, 'complete');
+      if (done.kind === 'check_in' && done.origin === 'cadence') this.planNextCheckIn(done.accountId, now);
+      return done;
+    });
+    return { touchpoint };
   }
 
-  private requirePlanned(id: string, action: string): Touchpoint {
-    const touchpoint = this.touchpoints.get(id);
-    if (!touchpoint) throw new ServiceError('NOT_FOUND', `No touchpoint with id "${id}"`, 'touchpointId');
-    if (touchpoint.status !== 'planned') {
-      throw new ServiceError(
-        'CONFLICT',
-        `Cannot ${action} touchpoint "${touchpoint.title}": it is already ${touchpoint.status}`,
-        'touchpointId',
-      );
-    }
-    return touchpoint;
+  reschedule(request: IpcRequest<'touchpoints.reschedule'>): IpcResponse<'touchpoints.reschedule'> {
+    const moved = this.touchpoints.reschedule(request.touchpointId, new Date(request.dueAt).toISOString(), this.ctx.now());
+    if (!moved) throw this.notPlanned(request.touchpointId, 'reschedule');
+    return { touchpoint: moved };
+  }
+
+  /** Next recurring check-in (DESIGN §4.4): the shorter of the tier and loyalty intervals after today's. */
+  private planNextCheckIn(accountId: string, now: Date): void {
+    const account = this.accounts.get(accountId);
+    if (!account || account.status !== 'active' || this.touchpoints.hasPlanned(accountId, 'check_in', 'cadence')) return;
+    const config = this.ctx.scoringConfig;
+    const { health } = scoreAccount(this.inputs.current(accountId) ?? null, null, account, now, config);
+    const loyalty = loyaltyFor(new Date(account.contractStart), now, config).level;
+    const next = nextCheckIn({ lastCompletedCheckIn: now, tier: health.tier, loyalty, asOf: now }, config);
+    this.touchpoints.insertPlanned(
+      { id: uuidv7(), accountId, kind: 'check_in', origin: 'cadence', title: checkInTitle(next.intervalDays), dueAt: next.dueAt.toISOString() },
+      now,
+    );
+  }
+
+  private notPlanned(id: string, action: string): ServiceError {
+    const current: Touchpoint | undefined = this.touchpoints.get(id);
+    if (!current) return new ServiceError('NOT_FOUND', `No touchpoint with id "${id}"`, 'touchpointId');
+    return new ServiceError('CONFLICT', `Cannot ${action} touchpoint "${current.title}": it is already ${current.status}`, 'touchpointId');
   }
 }

@@ -74,7 +74,7 @@ function PanelBody({ detail }: { detail: AccountDetail }) {
       <HealthBreakdown health={detail.health} />
       <RiskPanel risk={detail.risk} />
       <ContactsSection contacts={detail.contacts} />
-      <EscalationsSection escalations={detail.openEscalations} responseHours={detail.risk.response.withinHours} />
+      <EscalationsSection escalations={detail.openEscalations} band={detail.risk.band} />
       <TouchpointList touchpoints={detail.upcomingTouchpoints} />
       <NotesSection accountId={detail.account.id} />
     </>

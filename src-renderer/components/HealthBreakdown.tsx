@@ -1,4 +1,4 @@
-import { explainHealth } from '../../src-shared/scoring/explain';
+import { explainHealth, explainHealthMetrics } from '../../src-shared/scoring/explain';
 import { formatMetricInput } from '../../src-shared/scoring/explain-format';
 import { roundHalfUp } from '../../src-shared/scoring/health';
 import { CATEGORY_LABELS, METRIC_LABELS } from '../../src-shared/scoring/labels';
@@ -11,37 +11,13 @@ const CATEGORIES = Object.keys(HEALTH_METRICS) as HealthCategory[];
 /** One decimal at most: points and percentages are shares, not counts. */
 const oneDecimal = (n: number): number => Math.round(n * 10) / 10;
 
-export interface HealthSentences {
-  summary: string;
-  /** The category-level sentence when the whole category had no data. */
-  category: Partial<Record<HealthCategory, string>>;
-  metric: Partial<Record<HealthMetricKey, string>>;
-}
-
-/**
- * explainHealth's sentences keyed by what they explain. It writes one summary line, then per
- * category either one "no data" line or one line per metric, in HEALTH_METRICS order.
- */
-export function sentencesByMetric(health: HealthResult, lines: string[]): HealthSentences {
-  const out: HealthSentences = { summary: lines[0] ?? '', category: {}, metric: {} };
-  if (health.score === null) return out;
-  let i = 1;
-  for (const category of CATEGORIES) {
-    const breakdown = health.categories[category];
-    if (breakdown.score === null) {
-      out.category[category] = lines[i++];
-      continue;
-    }
-    for (const m of breakdown.metrics) out.metric[m.key] = lines[i++];
-  }
-  return out;
-}
+type MetricSentences = Partial<Record<HealthMetricKey, string>>;
 
 function percent({ t, fmt }: I18n, share: number): string {
   return t('value.percent', { n: fmt.number(oneDecimal(share * 100)) });
 }
 
-function CategoryBlock({ category, health, sentences }: { category: HealthCategory; health: HealthResult; sentences: HealthSentences }) {
+function CategoryBlock({ category, health, sentences }: { category: HealthCategory; health: HealthResult; sentences: MetricSentences }) {
   const i18n = useT();
   const { t, fmt, locale } = i18n;
   const breakdown = health.categories[category];
@@ -87,7 +63,7 @@ function CategoryBlock({ category, health, sentences }: { category: HealthCatego
                 <tr key={m.key}>
                   <th scope="row">
                     {label}
-                    <span className="explain">{sentences.metric[m.key]}</span>
+                    <span className="explain">{sentences[m.key]}</span>
                   </th>
                   <td>{formatMetricInput(m.key, m.input, locale)}</td>
                   <td className="num">{fmt.number(roundHalfUp(m.score))}</td>
@@ -108,11 +84,11 @@ export function HealthBreakdown({ health }: { health: AccountDetail['health'] })
   const { t, locale } = useT();
   // The wire schema types metric keys as strings; they are the engine's own keys.
   const result = health as HealthResult;
-  const sentences = sentencesByMetric(result, explainHealth(result, locale));
+  const sentences = explainHealthMetrics(result, locale);
   return (
     <section className="panel-section" aria-labelledby="panel-health-title">
       <h3 id="panel-health-title">{t('health.title')}</h3>
-      <p className="explain-summary">{result.score === null ? t('health.unknown') : sentences.summary}</p>
+      <p className="explain-summary">{result.score === null ? t('health.unknown') : explainHealth(result, locale)[0]}</p>
       {CATEGORIES.map((category) => (
         <CategoryBlock key={category} category={category} health={result} sentences={sentences} />
       ))}

@@ -1,9 +1,8 @@
 import type { Contact, Escalation } from '../../src-shared/domain/entities';
-import { ESCALATION_LEVELS, type EscalationLevel } from '../../src-shared/scoring/escalation';
+import { ESCALATION_LEVELS, escalationAge, type EscalationLevel } from '../../src-shared/scoring/escalation';
 import { ESCALATION_ROLE_LABELS } from '../../src-shared/scoring/labels';
+import type { RiskBand } from '../../src-shared/scoring/types';
 import { useT, type I18n } from '../i18n/use-t';
-
-const HOUR_MS = 3_600_000;
 
 /** Contacts: champions first-class, departed people kept but muted. */
 export function ContactsSection({ contacts }: { contacts: Contact[] }) {
@@ -31,16 +30,24 @@ export function ContactsSection({ contacts }: { contacts: Contact[] }) {
 }
 
 function ageText({ t, fmt }: I18n, hours: number): string {
-  if (hours < 24) return t('escalations.age.hours', { n: fmt.number(Math.max(0, Math.floor(hours))) });
+  if (hours < 24) return t('escalations.age.hours', { n: fmt.number(hours) });
   const days = Math.floor(hours / 24);
   return t(days === 1 ? 'escalations.age.day' : 'escalations.age.days', { n: fmt.number(days) });
 }
 
+export interface EscalationsSectionProps {
+  escalations: Escalation[];
+  /** The account's risk band: its response time decides when an escalation is late. */
+  band: RiskBand;
+  /** The moment ages are measured at; now unless given. */
+  asOf?: Date;
+}
+
 /** Open escalations with their level, the role that owns it, the reason and how long it has been open. */
-export function EscalationsSection({ escalations, responseHours }: { escalations: Escalation[]; responseHours: number | null }) {
+export function EscalationsSection({ escalations, band, asOf }: EscalationsSectionProps) {
   const i18n = useT();
   const { t, fmt, locale } = i18n;
-  const now = Date.now();
+  const at = asOf ?? new Date();
   return (
     <section className="panel-section" aria-labelledby="panel-escalations-title">
       <h3 id="panel-escalations-title">{t('escalations.title')}</h3>
@@ -50,8 +57,7 @@ export function EscalationsSection({ escalations, responseHours }: { escalations
         <ul className="escalation-list">
           {escalations.map((e) => {
             const info = ESCALATION_LEVELS[e.level as EscalationLevel];
-            const hours = (now - new Date(e.openedAt).getTime()) / HOUR_MS;
-            const late = responseHours !== null && hours > Math.max(responseHours, 1);
+            const { hours, overdue: late } = escalationAge(new Date(e.openedAt), at, band);
             return (
               <li key={e.id} className="escalation">
                 <span className="esc">{t('escalation.levelLong', { level: e.level, role: ESCALATION_ROLE_LABELS[locale][info.role] })}</span>

@@ -16,7 +16,7 @@ import { useRowWindow } from './use-row-window';
 
 /** Highest churn risk first until the user picks another column. */
 export const DEFAULT_SORTING: SortingState = [{ id: 'risk', desc: true }];
-/** Must match `.portfolio-table tbody td { height }` in styles.css (windowing relies on it). */
+/** Must match `.portfolio-table tbody td { height }` in styles/portfolio.css (windowing relies on it). */
 export const ROW_HEIGHT = 32;
 
 export interface PortfolioTableProps {

@@ -26,7 +26,10 @@ export interface AccountState {
   close: () => void;
   reload: () => Promise<void>;
   setDraft: (accountId: string, text: string) => void;
-  /** Saves a note and puts it on top; on failure the draft is kept and the ApiError rethrown. */
+  /**
+   * Saves a note and puts it on top; clears the draft only if it still holds the saved text.
+   * On failure the draft is kept and the ApiError rethrown.
+   */
   addNote: (accountId: string, body: string) => Promise<void>;
   completeTouchpoint: (touchpointId: string) => Promise<void>;
 }
@@ -91,7 +94,8 @@ export const useAccountStore = create<AccountState>((set, get) => ({
     const { note } = await invoke('notes.add', { accountId, body });
     set((s) => {
       const drafts = { ...s.drafts };
-      delete drafts[accountId];
+      // The textarea stays editable while saving: keep anything typed after Save was pressed.
+      if (drafts[accountId] === body) delete drafts[accountId];
       const notes = s.accountId === accountId ? [note, ...s.notes.filter((n) => n.id !== note.id)] : s.notes;
       return { drafts, notes };
     });

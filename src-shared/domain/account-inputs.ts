@@ -1,3 +1,4 @@
+import { MS_PER_DAY } from '../schedule/utc-date';
 import { HEALTH_METRICS, type HealthInputs, type HealthMetricKey, type RiskInputs } from '../scoring/types';
 
 /** Metric keys stored in `metrics` that feed the churn-risk signals (besides login_frequency). */
@@ -41,10 +42,9 @@ export interface AccountFacts {
   championDepartedAt: string | null;
 }
 
-const DAY_MS = 86_400_000;
 
 function daysBetween(fromIsoDate: string, asOfMs: number): number {
-  return Math.max(0, Math.floor((asOfMs - Date.parse(fromIsoDate)) / DAY_MS));
+  return Math.max(0, Math.floor((asOfMs - Date.parse(fromIsoDate)) / MS_PER_DAY));
 }
 
 const HEALTH_KEY_SET: ReadonlySet<string> = new Set<string>(HEALTH_METRIC_KEYS);

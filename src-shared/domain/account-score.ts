@@ -1,4 +1,5 @@
 import { computeHealth } from '../scoring/health';
+import { MS_PER_DAY } from '../schedule/utc-date';
 import { computeRisk } from '../scoring/risk';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../scoring/scoring-config';
 import type { HealthResult, RiskInputs, RiskResult } from '../scoring/types';
@@ -18,7 +19,6 @@ export interface AccountScore {
 }
 
 const NO_FACTS: AccountFacts = { observations: [], latestSurvey: {}, championDepartedAt: null };
-const DAY_MS = 86_400_000;
 
 /** Risk inputs of an account: its stored observations plus its commercial flags. */
 export function riskInputsFor(inputs: AccountInputs, flags: AccountRiskFlags): RiskInputs {
@@ -31,7 +31,7 @@ export function riskInputsFor(inputs: AccountInputs, flags: AccountRiskFlags): R
 
 /**
  * Scores one account from its cached facts on `asOf`; the one place that composes health and risk.
- * `previous` holds the facts as of 30 days earlier, for the trend.
+ * `previous` holds the facts as they stood one trend window earlier (null when not needed).
  */
 export function scoreAccount(
   current: AccountFacts | null,
@@ -41,7 +41,9 @@ export function scoreAccount(
   config: ScoringConfig = DEFAULT_SCORING_CONFIG,
 ): AccountScore {
   const inputs = assembleAccountInputs(current ?? NO_FACTS, asOf);
-  const before = previous ? assembleAccountInputs(previous, new Date(asOf.getTime() - 30 * DAY_MS)) : null;
+  const before = previous
+    ? assembleAccountInputs(previous, new Date(asOf.getTime() - config.health.trendWindowDays * MS_PER_DAY))
+    : null;
   return {
     health: computeHealth(inputs.health, config),
     risk: computeRisk(riskInputsFor(inputs, flags), config),
@@ -52,5 +54,5 @@ export function scoreAccount(
 /** True while the account is in its first `onboardingDays` after purchase (DESIGN §4.4). */
 export function isOnboarding(contractStart: string, asOf: Date, onboardingDays: number): boolean {
   const started = Date.parse(contractStart);
-  return started <= asOf.getTime() && asOf.getTime() - started < onboardingDays * 86_400_000;
+  return started <= asOf.getTime() && asOf.getTime() - started < onboardingDays * MS_PER_DAY;
 }

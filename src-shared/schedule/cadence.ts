@@ -52,3 +52,9 @@ export function nextCheckIn(
   const dueAt = addUtcDays(input.lastCompletedCheckIn, intervalDays);
   return { dueAt, intervalDays, overdue: dueAt.getTime() < utcDay(input.asOf).getTime() };
 }
+
+/** English title of a recurring check-in by its interval ("Weekly check-in"), as stored on the touchpoint. */
+export function checkInTitle(intervalDays: number): string {
+  const named: Record<number, string> = { 7: 'Weekly', 14: 'Biweekly', 30: 'Monthly', 91: 'Quarterly' };
+  return named[intervalDays] ? `${named[intervalDays]} check-in` : `Check-in (every ${intervalDays} days)`;
+}

@@ -7,7 +7,8 @@
  * built and read only through UTC fields, so results are identical on every machine's TZ.
  */
 
-const MS_PER_DAY = 86_400_000;
+/** Milliseconds in a UTC calendar day (no leap seconds in JavaScript time). */
+export const MS_PER_DAY = 86_400_000;
 
 /** Builds a UTC date from possibly overflowing fields; setUTCFullYear avoids Date.UTC's 0-99 → 19xx quirk. */
 export function utcDate(year: number, monthIndex: number, day: number): Date {

@@ -12,7 +12,7 @@ import {
   type Locale,
 } from './labels';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from './scoring-config';
-import { HEALTH_METRICS, type HealthCategory, type HealthResult, type RiskResult } from './types';
+import { HEALTH_METRICS, type HealthCategory, type HealthMetricKey, type HealthResult, type RiskResult } from './types';
 
 const CATEGORIES = Object.keys(HEALTH_METRICS) as HealthCategory[];
 
@@ -25,50 +25,74 @@ function joinList(items: string[], locale: Locale): string {
   return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
 }
 
+interface HealthSentence {
+  /** The metric the sentence explains; absent for the summary and whole-category lines. */
+  metric?: HealthMetricKey;
+  text: string;
+}
+
+/** Every health sentence in reading order, tagged with the metric it explains (if any). */
+function healthSentences(result: HealthResult, locale: Locale, config: ScoringConfig): HealthSentence[] {
+  const es = locale === 'es';
+  if (result.score === null) {
+    return [{ text: es ? 'Sin datos: la cuenta queda sin puntuación.' : 'No data at all: the account is unscored.' }];
+  }
+  const tier = TIER_LABELS[locale][result.tier].toLowerCase();
+  const sentences: HealthSentence[] = [{ text: es ? `Salud ${result.score} de 100: ${tier}.` : `Health ${result.score} of 100: ${tier}.` }];
+  for (const category of CATEGORIES) {
+    const breakdown = result.categories[category];
+    const cat = CATEGORY_LABELS[locale][category];
+    if (breakdown.score === null) {
+      sentences.push({
+        text: es
+          ? `Sin datos de ninguna métrica de ${cat}; el peso de la categoría pasó a las demás categorías.`
+          : `No data for any ${cat} metric; the category's weight went to the other categories.`,
+      });
+      continue;
+    }
+    for (const m of breakdown.metrics) {
+      const label = METRIC_LABELS[locale][m.key];
+      if (m.input === null || m.score === null) {
+        sentences.push({
+          metric: m.key,
+          text: es
+            ? `Sin datos de ${lowerFirst(label)}; su peso pasó a las demás métricas de ${cat}.`
+            : `No data for ${lowerFirst(label)}; its weight went to the other ${cat} metrics.`,
+        });
+        continue;
+      }
+      const input = formatMetricInput(m.key, m.input, locale);
+      const score = roundHalfUp(m.score);
+      const target = formatTarget(curveTarget(config.health.curves[m.key]), locale);
+      sentences.push({
+        metric: m.key,
+        text: es
+          ? `${label} ${input} → ${score} de 100; el objetivo es ${target}.`
+          : `${label} ${input} → ${score} of 100; the target is ${target}.`,
+      });
+    }
+  }
+  return sentences;
+}
+
 /** Plain-language sentences behind a health score: summary, each metric, and each gap in the data. */
 export function explainHealth(
   result: HealthResult,
   locale: Locale,
   config: ScoringConfig = DEFAULT_SCORING_CONFIG,
 ): string[] {
-  const es = locale === 'es';
-  if (result.score === null) {
-    return [es ? 'Sin datos: la cuenta queda sin puntuación.' : 'No data at all: the account is unscored.'];
-  }
-  const tier = TIER_LABELS[locale][result.tier].toLowerCase();
-  const lines = [es ? `Salud ${result.score} de 100: ${tier}.` : `Health ${result.score} of 100: ${tier}.`];
-  for (const category of CATEGORIES) {
-    const breakdown = result.categories[category];
-    const cat = CATEGORY_LABELS[locale][category];
-    if (breakdown.score === null) {
-      lines.push(
-        es
-          ? `Sin datos de ninguna métrica de ${cat}; el peso de la categoría pasó a las demás categorías.`
-          : `No data for any ${cat} metric; the category's weight went to the other categories.`,
-      );
-      continue;
-    }
-    for (const m of breakdown.metrics) {
-      const label = METRIC_LABELS[locale][m.key];
-      if (m.input === null || m.score === null) {
-        lines.push(
-          es
-            ? `Sin datos de ${lowerFirst(label)}; su peso pasó a las demás métricas de ${cat}.`
-            : `No data for ${lowerFirst(label)}; its weight went to the other ${cat} metrics.`,
-        );
-        continue;
-      }
-      const input = formatMetricInput(m.key, m.input, locale);
-      const score = roundHalfUp(m.score);
-      const target = formatTarget(curveTarget(config.health.curves[m.key]), locale);
-      lines.push(
-        es
-          ? `${label} ${input} → ${score} de 100; el objetivo es ${target}.`
-          : `${label} ${input} → ${score} of 100; the target is ${target}.`,
-      );
-    }
-  }
-  return lines;
+  return healthSentences(result, locale, config).map((s) => s.text);
+}
+
+/** explainHealth's sentence for each metric of a scored category, keyed by metric. */
+export function explainHealthMetrics(
+  result: HealthResult,
+  locale: Locale,
+  config: ScoringConfig = DEFAULT_SCORING_CONFIG,
+): Partial<Record<HealthMetricKey, string>> {
+  const out: Partial<Record<HealthMetricKey, string>> = {};
+  for (const s of healthSentences(result, locale, config)) if (s.metric !== undefined) out[s.metric] = s.text;
+  return out;
 }
 
 /** One sentence per fired risk signal with its evidence, then the recommended response. */

@@ -10,8 +10,10 @@ export interface ScoringConfig {
     /** Relative weight of each metric inside its category (equal by default). */
     metricWeights: Record<HealthMetricKey, number>;
     curves: Record<HealthMetricKey, CurvePoints>;
-    /** Change over 30 days at or beyond which the trend is declining / improving. */
+    /** Change over the trend window at or beyond which the trend is declining / improving. */
     trendDelta: number;
+    /** The trend compares with the score this many days earlier. */
+    trendWindowDays: number;
   };
   tiers: {
     /** health < atRiskFrom → critical; < stableFrom → at_risk; ≤ stableTo → stable; above → successful. */
@@ -102,6 +104,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
       cost_savings: [[0, 0], [100, 100]],
     },
     trendDelta: 5,
+    trendWindowDays: 30,
   },
   tiers: {
     atRiskFrom: 60,

@@ -17,7 +17,9 @@ export const FIXTURE_NOW = new Date('2026-06-15T12:00:00.000Z');
  * A small hand-made book with known values, so tests can assert exact engine results:
  * "Acme" is healthy with a planned call; "Borealis" is in trouble with an open level-4 escalation.
  */
-export function seedFixtureBook(db: Database): { userId: string; acmeId: string; borealisId: string; callId: string; doneCallId: string } {
+export function seedFixtureBook(db: Database): {
+  userId: string; acmeId: string; borealisId: string; callId: string; doneCallId: string; checkInId: string;
+} {
   const writer = new BookWriterRepository(db);
   const at = '2026-01-01T00:00:00.000Z';
   const userId = '01900000-0000-7000-8000-000000000001';
@@ -25,6 +27,7 @@ export function seedFixtureBook(db: Database): { userId: string; acmeId: string;
   const borealisId = '01900000-0000-7000-8000-0000000000b1';
   const callId = '01900000-0000-7000-8000-0000000000c1';
   const doneCallId = '01900000-0000-7000-8000-0000000000c2';
+  const checkInId = '01900000-0000-7000-8000-0000000000c3';
   writer.insertUser({ id: userId, email: 'ana@example.com', name: 'Ana', role: 'csm', managerId: null, createdAt: at });
   const base = {
     domain: null, industry: 'Retail', plan: 'professional' as const, seats: 50, seatsUsed: 40, planFeatureCount: 25,
@@ -50,12 +53,13 @@ export function seedFixtureBook(db: Database): { userId: string; acmeId: string;
   const touchpoint = { accountId: acmeId, kind: 'call' as const, origin: 'cadence' as const, outcome: null, sentiment: null, createdAt: at, updatedAt: at };
   writer.insertTouchpoint({ ...touchpoint, id: callId, title: 'Monthly check-in', dueAt: '2026-06-20T15:00:00.000Z', completedAt: null, status: 'planned' });
   writer.insertTouchpoint({ ...touchpoint, id: doneCallId, title: 'May check-in', dueAt: '2026-05-20T15:00:00.000Z', completedAt: '2026-05-20T16:00:00.000Z', status: 'done' });
+  writer.insertTouchpoint({ ...touchpoint, id: checkInId, kind: 'check_in', title: 'Weekly check-in', dueAt: '2026-06-25T09:00:00.000Z', completedAt: null, status: 'planned' });
   writer.insertEscalation({
     id: '01900000-0000-7000-8000-0000000000e1', accountId: borealisId, level: 4, reason: 'Outage', severity: 'critical',
     status: 'open', ownerId: userId, openedAt: '2026-06-10T09:00:00.000Z', resolvedAt: null, createdAt: at, updatedAt: at,
   });
   new AccountInputsRepository(db).refresh([acmeId, borealisId], FIXTURE_NOW);
-  return { userId, acmeId, borealisId, callId, doneCallId };
+  return { userId, acmeId, borealisId, callId, doneCallId, checkInId };
 }
 
 export function openFixtureStore(): { db: Database; dir: string; remove: () => void; ids: ReturnType<typeof seedFixtureBook> } {

@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STORE_FILE_NAME } from '../../src-main/db/open-store';
 import { createIpcDispatcher, type IpcDispatch } from '../../src-main/ipc/ipc-dispatcher';
 import { createServiceContext } from '../../src-main/services/service-context';
 import { FIXTURE_NOW, openFixtureStore } from '../helpers/temp-store';
@@ -120,7 +123,8 @@ describe('IPC operations over the real store', () => {
     expect(moved.ok).toBe(true);
     const list = dispatch('touchpoints.list', { accountId: store.ids.acmeId, status: 'planned' });
     if (!list.ok) throw new Error(list.error.message);
-    expect((list.data as { touchpoints: Array<{ dueAt: string }> }).touchpoints[0]!.dueAt).toBe('2026-07-01T00:00:00.000Z');
+    const listed = (list.data as { touchpoints: Array<{ id: string; dueAt: string }> }).touchpoints.find((t) => t.id === store.ids.callId);
+    expect(listed?.dueAt).toBe('2026-07-01T00:00:00.000Z');
     expect(errorOf(dispatch('touchpoints.reschedule', { touchpointId: store.ids.doneCallId, dueAt: '2026-07-01' })).code).toBe('CONFLICT');
   });
 
@@ -144,5 +148,53 @@ describe('data.changed pushes', () => {
     expect(events).toEqual([]);
     watched('touchpoints.complete', { touchpointId: store.ids.callId });
     expect(events).toEqual([{ operation: 'touchpoints.complete', accountId: store.ids.acmeId }]);
+  });
+});
+
+describe('touchpoint rules', () => {
+  it('completing a cadence check-in plans the next one at the shorter of tier and loyalty interval', () => {
+    // Acme: health 100 (successful: quarterly) and 29 months of contract (platinum: weekly) → 7 days.
+    const done = dispatch('touchpoints.complete', { touchpointId: store.ids.checkInId, outcome: 'All good' });
+    expect(done.ok).toBe(true);
+    const planned = dispatch('touchpoints.list', { accountId: store.ids.acmeId, status: 'planned' });
+    if (!planned.ok) throw new Error(planned.error.message);
+    const checkIns = (planned.data as { touchpoints: Array<{ kind: string; origin: string; dueAt: string; title: string }> }).touchpoints.filter(
+      (t) => t.kind === 'check_in',
+    );
+    expect(checkIns).toEqual([expect.objectContaining({ origin: 'cadence', dueAt: '2026-06-22T00:00:00.000Z', title: 'Weekly check-in' })]);
+    const outboxKinds = store.db.prepare("SELECT json_extract(fields_json, '$.status') AS status FROM outbox WHERE entity = 'touchpoints'").all();
+    expect(outboxKinds).toEqual([{ status: 'done' }, { status: 'planned' }]);
+  });
+
+  it('does not plan a check-in after other kinds of touchpoint', () => {
+    dispatch('touchpoints.complete', { touchpointId: store.ids.callId });
+    const count = store.db.prepare("SELECT COUNT(*) AS n FROM touchpoints WHERE status = 'planned' AND kind = 'check_in'").get();
+    expect(count).toEqual({ n: 1 }); // only the fixture's own
+  });
+
+  it('lets only one of two windows complete the same touchpoint', () => {
+    const other = new BetterSqlite3(join(store.dir, STORE_FILE_NAME));
+    const otherDispatch = createIpcDispatcher(createServiceContext(other, { now: () => FIXTURE_NOW }));
+    try {
+      expect(otherDispatch('touchpoints.complete', { touchpointId: store.ids.callId, outcome: 'first' }).ok).toBe(true);
+      expect(errorOf(dispatch('touchpoints.complete', { touchpointId: store.ids.callId, outcome: 'second' })).code).toBe('CONFLICT');
+      const stored = store.db.prepare('SELECT outcome FROM touchpoints WHERE id = ?').get(store.ids.callId);
+      expect(stored).toEqual({ outcome: 'first' });
+      expect(store.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE row_id = ?").get(store.ids.callId)).toEqual({ n: 1 });
+    } finally {
+      other.close();
+    }
+  });
+
+  it('filters by date: a date-only "to" covers that whole day; timestamps compare as instants', () => {
+    const list = (payload: object) => {
+      const result = dispatch('touchpoints.list', { accountId: store.ids.acmeId, ...payload });
+      if (!result.ok) throw new Error(result.error.message);
+      return (result.data as { touchpoints: Array<{ id: string }> }).touchpoints.map((t) => t.id);
+    };
+    expect(list({ from: '2026-06-20', to: '2026-06-20' })).toEqual([store.ids.callId]); // due 15:00Z that day
+    expect(list({ from: '2026-06-20T15:00:00Z' })).toEqual([store.ids.callId, store.ids.checkInId]);
+    expect(list({ from: '2026-06-20T17:00:00+02:00', to: '2026-06-20T17:00:00+02:00' })).toEqual([store.ids.callId]);
+    expect(list({ to: '2026-06-19' })).not.toContain(store.ids.callId);
   });
 });

@@ -68,13 +68,13 @@ CREATE TABLE metrics (
   PRIMARY KEY (account_id, key, date)
 ) WITHOUT ROWID;
 
--- Derived cache: each account's latest engine inputs and those of 30 days earlier, rebuilt from
--- metrics, surveys and contacts. Never the source of truth; safe to drop and rebuild.
+-- Derived cache: each account's current facts (latest observation per metric, latest survey
+-- answers, newest champion departure), rebuilt from metrics, surveys and contacts when they change.
+-- Never the source of truth; safe to drop and rebuild.
 CREATE TABLE account_inputs (
   account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
   as_of TEXT NOT NULL,
-  current_json TEXT NOT NULL,
-  previous_json TEXT NOT NULL
+  current_json TEXT NOT NULL
 );
 
 CREATE TABLE surveys (
@@ -111,8 +111,11 @@ CREATE TABLE touchpoints (
 CREATE INDEX touchpoints_account_status_due ON touchpoints(account_id, status, due_at);
 CREATE INDEX touchpoints_status_due ON touchpoints(status, due_at);
 
+-- seq is an explicit INTEGER PRIMARY KEY because the full-text index points at it: VACUUM may
+-- renumber the implicit rowid of a table without one, which would send search hits to wrong notes.
 CREATE TABLE notes (
-  id TEXT PRIMARY KEY,
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
   account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
   touchpoint_id TEXT REFERENCES touchpoints(id) ON DELETE SET NULL,
   author_id TEXT REFERENCES users(id),
@@ -126,17 +129,17 @@ CREATE INDEX notes_account_created ON notes(account_id, created_at);
 
 -- remove_diacritics 2 so "reunion" finds "reunión": notes are written in Spanish and English.
 CREATE VIRTUAL TABLE notes_fts USING fts5(
-  body, content='notes', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+  body, content='notes', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
-  INSERT INTO notes_fts(rowid, body) VALUES (new.rowid, new.body);
+  INSERT INTO notes_fts(rowid, body) VALUES (new.seq, new.body);
 END;
 CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
-  INSERT INTO notes_fts(notes_fts, rowid, body) VALUES ('delete', old.rowid, old.body);
+  INSERT INTO notes_fts(notes_fts, rowid, body) VALUES ('delete', old.seq, old.body);
 END;
 CREATE TRIGGER notes_fts_update AFTER UPDATE OF body ON notes BEGIN
-  INSERT INTO notes_fts(notes_fts, rowid, body) VALUES ('delete', old.rowid, old.body);
-  INSERT INTO notes_fts(rowid, body) VALUES (new.rowid, new.body);
+  INSERT INTO notes_fts(notes_fts, rowid, body) VALUES ('delete', old.seq, old.body);
+  INSERT INTO notes_fts(rowid, body) VALUES (new.seq, new.body);
 END;
 
 CREATE TABLE escalations (

@@ -8,8 +8,7 @@ CREATE TABLE account_scores (
   health INTEGER,
   tier TEXT NOT NULL,
   risk_points INTEGER NOT NULL,
-  risk_band TEXT NOT NULL,
-  health_previous INTEGER
+  risk_band TEXT NOT NULL
 );
 
 -- The next planned touchpoint of each account is one seek into this partial, covering index

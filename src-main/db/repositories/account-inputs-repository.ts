@@ -5,7 +5,7 @@ function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Maintains the account_inputs cache (each account's facts now and 30 days ago) from metrics, surveys and contacts. */
+/** Reads an account's facts from the stored history and maintains the account_inputs cache of current facts. */
 export class AccountInputsRepository {
   private readonly latestMetricsStmt;
   private readonly latestSurveyStmt;
@@ -29,13 +29,12 @@ export class AccountInputsRepository {
        WHERE account_id = ? AND is_champion = 1 AND departed_at IS NOT NULL AND departed_at <= ? AND deleted_at IS NULL`,
     );
     this.upsertStmt = db.prepare(
-      `INSERT INTO account_inputs (account_id, as_of, current_json, previous_json) VALUES (?, ?, ?, ?)
-       ON CONFLICT(account_id) DO UPDATE SET as_of = excluded.as_of, current_json = excluded.current_json,
-         previous_json = excluded.previous_json`,
+      `INSERT INTO account_inputs (account_id, as_of, current_json) VALUES (?, ?, ?)
+       ON CONFLICT(account_id) DO UPDATE SET as_of = excluded.as_of, current_json = excluded.current_json`,
     );
     this.invalidateScoresStmt = db.prepare("DELETE FROM sync_state WHERE key = 'scores_stamp'");
-    this.getStmt = db.prepare<[string], { as_of: string; current_json: string; previous_json: string }>(
-      'SELECT as_of, current_json, previous_json FROM account_inputs WHERE account_id = ?',
+    this.getStmt = db.prepare<[string], { current_json: string }>(
+      'SELECT current_json FROM account_inputs WHERE account_id = ?',
     );
   }
 
@@ -51,30 +50,20 @@ export class AccountInputsRepository {
     };
   }
 
-  /** Rebuilds the cache rows of the given accounts for `asOf` and 30 days before it. */
+  /** Rebuilds the cached current facts of the given accounts as of `asOf`. */
   refresh(accountIds: readonly string[], asOf: Date): void {
-    const previous = new Date(asOf.getTime() - 30 * 86_400_000);
     this.db.transaction(() => {
       for (const accountId of accountIds) {
-        this.upsertStmt.run(
-          accountId,
-          asOf.toISOString(),
-          JSON.stringify(this.factsAt(accountId, asOf)),
-          JSON.stringify(this.factsAt(accountId, previous)),
-        );
+        this.upsertStmt.run(accountId, asOf.toISOString(), JSON.stringify(this.factsAt(accountId, asOf)));
       }
       // New inputs make the score cache stale; the next read rescores (ScoreService.ensureFresh).
       this.invalidateScoresStmt.run();
     })();
   }
 
-  get(accountId: string): { asOf: string; current: AccountFacts; previous: AccountFacts } | undefined {
+  /** The cached current facts of one account, if built. */
+  current(accountId: string): AccountFacts | undefined {
     const row = this.getStmt.get(accountId);
-    if (!row) return undefined;
-    return {
-      asOf: row.as_of,
-      current: JSON.parse(row.current_json) as AccountFacts,
-      previous: JSON.parse(row.previous_json) as AccountFacts,
-    };
+    return row ? (JSON.parse(row.current_json) as AccountFacts) : undefined;
   }
 }

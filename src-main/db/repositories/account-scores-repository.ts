@@ -7,14 +7,12 @@ export interface StoredScore {
   tier: Tier;
   riskPoints: number;
   riskBand: RiskBand;
-  healthPrevious: number | null;
 }
 
 /** Everything a full recompute needs, read in one pass. */
 export interface ScoringSourceRow {
   accountId: string;
   currentJson: string | null;
-  previousJson: string | null;
   paymentOverdueDays: number;
   competitorEvaluation: boolean;
 }
@@ -23,32 +21,30 @@ export interface ScoringSourceRow {
 export class AccountScoresRepository {
   private readonly upsertStmt;
   private readonly sourceStmt;
-  private readonly sourceOneStmt;
 
   constructor(private readonly db: Database) {
     this.upsertStmt = db.prepare(
-      `INSERT INTO account_scores (account_id, as_of, health, tier, risk_points, risk_band, health_previous)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO account_scores (account_id, as_of, health, tier, risk_points, risk_band)
+       VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(account_id) DO UPDATE SET as_of = excluded.as_of, health = excluded.health, tier = excluded.tier,
-         risk_points = excluded.risk_points, risk_band = excluded.risk_band, health_previous = excluded.health_previous`,
+         risk_points = excluded.risk_points, risk_band = excluded.risk_band`,
     );
-    const source = `SELECT a.id AS accountId, ai.current_json AS currentJson, ai.previous_json AS previousJson,
+    const source = `SELECT a.id AS accountId, ai.current_json AS currentJson,
               a.payment_overdue_days AS paymentOverdueDays, a.competitor_evaluation AS competitorEvaluation
        FROM accounts a LEFT JOIN account_inputs ai ON ai.account_id = a.id WHERE a.deleted_at IS NULL`;
     this.sourceStmt = db.prepare<[], Omit<ScoringSourceRow, 'competitorEvaluation'> & { competitorEvaluation: number }>(source);
-    this.sourceOneStmt = db.prepare<[string], Omit<ScoringSourceRow, 'competitorEvaluation'> & { competitorEvaluation: number }>(`${source} AND a.id = ?`);
   }
 
-  sources(accountIds?: readonly string[]): ScoringSourceRow[] {
-    const rows = accountIds ? accountIds.flatMap((id) => this.sourceOneStmt.all(id)) : this.sourceStmt.all();
-    return rows.map((row) => ({ ...row, competitorEvaluation: row.competitorEvaluation === 1 }));
+  /** Every live account's cached facts and risk flags. */
+  sources(): ScoringSourceRow[] {
+    return this.sourceStmt.all().map((row) => ({ ...row, competitorEvaluation: row.competitorEvaluation === 1 }));
   }
 
   /** Writes scores in one transaction. */
   saveAll(scores: readonly StoredScore[], asOf: string): void {
     this.db.transaction(() => {
       for (const s of scores) {
-        this.upsertStmt.run(s.accountId, asOf, s.health, s.tier, s.riskPoints, s.riskBand, s.healthPrevious);
+        this.upsertStmt.run(s.accountId, asOf, s.health, s.tier, s.riskPoints, s.riskBand);
       }
     })();
   }

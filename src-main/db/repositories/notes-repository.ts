@@ -68,7 +68,7 @@ export class NotesRepository {
       `SELECT ${NOTE_COLUMNS}, a.name AS account_name,
               snippet(notes_fts, 0, '[', ']', '…', 12) AS snippet
        FROM notes_fts
-       JOIN notes n ON n.rowid = notes_fts.rowid
+       JOIN notes n ON n.seq = notes_fts.rowid
        JOIN accounts a ON a.id = n.account_id
        WHERE notes_fts MATCH ? AND n.deleted_at IS NULL
        ORDER BY notes_fts.rowid DESC LIMIT ?`,

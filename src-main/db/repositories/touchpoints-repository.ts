@@ -45,6 +45,8 @@ export class TouchpointsRepository {
   private readonly getStmt;
   private readonly completeStmt;
   private readonly rescheduleStmt;
+  private readonly insertStmt;
+  private readonly hasPlannedStmt;
 
   constructor(private readonly db: Database) {
     this.outbox = new OutboxRepository(db);
@@ -53,9 +55,22 @@ export class TouchpointsRepository {
     );
     this.completeStmt = db.prepare(
       `UPDATE touchpoints SET status = 'done', completed_at = @completedAt, outcome = @outcome,
-         sentiment = @sentiment, updated_at = @completedAt WHERE id = @id`,
+         sentiment = @sentiment, updated_at = @completedAt
+       WHERE id = @id AND status = 'planned' AND deleted_at IS NULL`,
     );
-    this.rescheduleStmt = db.prepare(`UPDATE touchpoints SET due_at = @dueAt, updated_at = @now WHERE id = @id`);
+    // The status guard makes check-and-write atomic: two windows cannot both complete one touchpoint.
+    this.rescheduleStmt = db.prepare(
+      `UPDATE touchpoints SET due_at = @dueAt, updated_at = @now
+       WHERE id = @id AND status = 'planned' AND deleted_at IS NULL`,
+    );
+    this.insertStmt = db.prepare(
+      `INSERT INTO touchpoints (id, account_id, kind, origin, title, due_at, status, created_at, updated_at)
+       VALUES (@id, @accountId, @kind, @origin, @title, @dueAt, 'planned', @now, @now)`,
+    );
+    this.hasPlannedStmt = db.prepare<[string, string, string], { n: number }>(
+      `SELECT COUNT(*) AS n FROM touchpoints INDEXED BY touchpoints_planned_next
+       WHERE account_id = ? AND status = 'planned' AND deleted_at IS NULL AND kind = ? AND origin = ?`,
+    );
   }
 
   get(id: string): Touchpoint | undefined {
@@ -91,21 +106,54 @@ export class TouchpointsRepository {
     return this.list({ accountId, status: 'planned', limit });
   }
 
-  complete(id: string, outcome: string | null, sentiment: Touchpoint['sentiment'], now: Date): Touchpoint {
-    const completedAt = now.toISOString();
-    this.db.transaction(() => {
-      this.completeStmt.run({ id, completedAt, outcome, sentiment });
-      this.outbox.enqueue('touchpoints', id, 'upsert', { status: 'done', completed_at: completedAt, outcome, sentiment }, now);
-    })();
-    return this.mustGet(id);
+  /** Runs `work` in one transaction (nested calls become savepoints). */
+  inTransaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
   }
 
-  reschedule(id: string, dueAt: string, now: Date): Touchpoint {
-    this.db.transaction(() => {
-      this.rescheduleStmt.run({ id, dueAt, now: now.toISOString() });
+  /** Marks a planned touchpoint done; null when it is no longer planned (nothing is written then). */
+  complete(id: string, outcome: string | null, sentiment: Touchpoint['sentiment'], now: Date): Touchpoint | null {
+    const completedAt = now.toISOString();
+    const changed = this.inTransaction(() => {
+      if (this.completeStmt.run({ id, completedAt, outcome, sentiment }).changes !== 1) return false;
+      this.outbox.enqueue('touchpoints', id, 'upsert', { status: 'done', completed_at: completedAt, outcome, sentiment }, now);
+      return true;
+    });
+    return changed ? this.mustGet(id) : null;
+  }
+
+  /** Moves a planned touchpoint; null when it is no longer planned (nothing is written then). */
+  reschedule(id: string, dueAt: string, now: Date): Touchpoint | null {
+    const changed = this.inTransaction(() => {
+      if (this.rescheduleStmt.run({ id, dueAt, now: now.toISOString() }).changes !== 1) return false;
       this.outbox.enqueue('touchpoints', id, 'upsert', { due_at: dueAt }, now);
-    })();
-    return this.mustGet(id);
+      return true;
+    });
+    return changed ? this.mustGet(id) : null;
+  }
+
+  /** True when the account already has a planned touchpoint of this kind and origin. */
+  hasPlanned(accountId: string, kind: Touchpoint['kind'], origin: Touchpoint['origin']): boolean {
+    return (this.hasPlannedStmt.get(accountId, kind, origin)?.n ?? 0) > 0;
+  }
+
+  /** Plans a new touchpoint, with its outbox mutation, in one transaction. */
+  insertPlanned(
+    touchpoint: { id: string; accountId: string; kind: Touchpoint['kind']; origin: Touchpoint['origin']; title: string; dueAt: string },
+    now: Date,
+  ): Touchpoint {
+    const at = now.toISOString();
+    this.inTransaction(() => {
+      this.insertStmt.run({ ...touchpoint, now: at });
+      this.outbox.enqueue(
+        'touchpoints',
+        touchpoint.id,
+        'upsert',
+        { account_id: touchpoint.accountId, kind: touchpoint.kind, origin: touchpoint.origin, title: touchpoint.title, due_at: touchpoint.dueAt, status: 'planned', created_at: at, updated_at: at },
+        now,
+      );
+    });
+    return this.mustGet(touchpoint.id);
   }
 
   private mustGet(id: string): Touchpoint {

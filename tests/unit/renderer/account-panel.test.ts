@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { explainHealth } from '../../../src-shared/scoring/explain';
-import { computeHealth } from '../../../src-shared/scoring/health';
-import { METRIC_LABELS } from '../../../src-shared/scoring/labels';
-import { HEALTH_METRICS } from '../../../src-shared/scoring/types';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { Escalation } from '../../../src-shared/domain/entities';
+import type { RiskBand } from '../../../src-shared/scoring/types';
 
 const invoke = vi.fn();
 vi.mock('../../../src-renderer/api/api-client', async (importOriginal) => {
@@ -12,30 +12,8 @@ vi.mock('../../../src-renderer/api/api-client', async (importOriginal) => {
 
 const { ApiError } = await import('../../../src-renderer/api/api-client');
 const { useAccountStore } = await import('../../../src-renderer/stores/account-store');
-const { sentencesByMetric } = await import('../../../src-renderer/components/HealthBreakdown');
-
-describe('sentencesByMetric', () => {
-  it('gives every scored metric its own explainHealth sentence, in both languages', () => {
-    // Training and feedback missing (weight redistributed), the whole business category missing.
-    const health = computeHealth({
-      login_frequency: 2.5,
-      feature_adoption: 60,
-      data_volume: 40,
-      api_calls: 1,
-      support_tickets: 2,
-      community_engagement: 1,
-    });
-    for (const locale of ['en', 'es'] as const) {
-      const sentences = sentencesByMetric(health, explainHealth(health, locale));
-      expect(sentences.summary).toContain(String(health.score));
-      for (const key of [...HEALTH_METRICS.usage, 'support_tickets', 'community_engagement'] as const) {
-        expect(sentences.metric[key], key).toMatch(new RegExp(`^${METRIC_LABELS[locale][key]} .*→`));
-      }
-      expect(sentences.metric.training_sessions).toMatch(/weight|peso/);
-      expect(sentences.category.business).toMatch(/categor/);
-    }
-  });
-});
+const { EscalationsSection } = await import('../../../src-renderer/components/PeopleSections');
+const { useLocaleStore } = await import('../../../src-renderer/i18n/locale-store');
 
 describe('account store: notes', () => {
   beforeEach(() => {
@@ -59,5 +37,46 @@ describe('account store: notes', () => {
     expect(invoke).toHaveBeenCalledWith('notes.add', { accountId: 'a1', body: 'Call went well' });
     expect(useAccountStore.getState().notes.map((n) => n.id)).toEqual(['n1', 'n0']);
     expect(useAccountStore.getState().drafts.a1).toBeUndefined();
+  });
+
+  it('keeps text typed while the save is in flight', async () => {
+    const saved = { id: 'n1', accountId: 'a1', touchpointId: null, authorId: null, body: 'Call went well', createdAt: '2026-02-01T00:00:00Z', updatedAt: '2026-02-01T00:00:00Z' };
+    let answer!: (value: { note: typeof saved }) => void;
+    invoke.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    const saving = useAccountStore.getState().addNote('a1', 'Call went well');
+    useAccountStore.getState().setDraft('a1', 'Call went well. Follow up on Friday');
+    answer({ note: saved });
+    await saving;
+    expect(useAccountStore.getState().notes.map((n) => n.id)).toEqual(['n1']);
+    expect(useAccountStore.getState().drafts.a1).toBe('Call went well. Follow up on Friday');
+  });
+});
+
+describe('EscalationsSection', () => {
+  const asOf = new Date('2026-03-10T12:00:00Z');
+  const openedHoursAgo = (hours: number): Escalation => ({
+    id: `e${hours}`, accountId: 'a1', level: 2, reason: 'Outage', severity: 'high', status: 'open', ownerId: null,
+    openedAt: new Date(asOf.getTime() - hours * 3_600_000).toISOString(), resolvedAt: null,
+  });
+  const late = (hours: number, band: RiskBand) =>
+    renderToStaticMarkup(createElement(EscalationsSection, { escalations: [openedHoursAgo(hours)], band, asOf })).includes('is-late');
+
+  beforeEach(() => useLocaleStore.setState({ locale: 'en' }));
+
+  it("uses the engine's response time for the account's risk band", () => {
+    // High band: respond immediately, so any delay is late (the old UI rule allowed 1 h).
+    expect(late(0, 'high')).toBe(false);
+    expect(late(0.5, 'high')).toBe(true);
+    // Medium band: 24 h.
+    expect(late(24, 'medium')).toBe(false);
+    expect(late(25, 'medium')).toBe(true);
+    // No risk band still expects an answer within 48 h (the old UI rule never marked it late).
+    expect(late(47, 'none')).toBe(false);
+    expect(late(49, 'none')).toBe(true);
+  });
+
+  it('shows whole hours and the late note', () => {
+    const html = renderToStaticMarkup(createElement(EscalationsSection, { escalations: [openedHoursAgo(5.5)], band: 'high', asOf }));
+    expect(html).toContain('Open 5 h · past the response time');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainHealth, explainRisk } from '../../../src-shared/scoring/explain';
+import { explainHealth, explainHealthMetrics, explainRisk } from '../../../src-shared/scoring/explain';
 import { curveTarget, formatNumber } from '../../../src-shared/scoring/explain-format';
 import { computeHealth } from '../../../src-shared/scoring/health';
 import {
@@ -11,10 +11,11 @@ import {
 } from '../../../src-shared/scoring/labels';
 import { computeRisk } from '../../../src-shared/scoring/risk';
 import { DEFAULT_SCORING_CONFIG } from '../../../src-shared/scoring/scoring-config';
+import { HEALTH_METRICS } from '../../../src-shared/scoring/types';
+
+const h = computeHealth({ login_frequency: 1.5, feature_adoption: 40, data_volume: 30, support_tickets: 2, roi_achievement: 50 });
 
 describe('explainHealth', () => {
-  const h = computeHealth({ login_frequency: 1.5, feature_adoption: 40, data_volume: 30, support_tickets: 2, roi_achievement: 50 });
-
   it('writes English sentences', () => {
     const lines = explainHealth(h, 'en');
     // usage (30+50+50)/3, engagement 100, business 50 → 0.4·43.33 + 30 + 15 = 62.33 → 62
@@ -62,6 +63,41 @@ describe('explainHealth', () => {
     expect(formatNumber(1234.567, 'en')).toBe('1234.57');
     expect(formatNumber(1234.567, 'es')).toBe('1234,57');
     expect(formatNumber(3, 'es')).toBe('3');
+  });
+});
+
+describe('explainHealthMetrics', () => {
+  it("keys explainHealth's metric sentences by metric, in both languages", () => {
+    // Training and feedback missing (weight redistributed), the whole business category missing.
+    const health = computeHealth({
+      login_frequency: 2.5,
+      feature_adoption: 60,
+      data_volume: 40,
+      api_calls: 1,
+      support_tickets: 2,
+      community_engagement: 1,
+    });
+    for (const locale of ['en', 'es'] as const) {
+      const byMetric = explainHealthMetrics(health, locale);
+      const lines = explainHealth(health, locale);
+      for (const key of [...HEALTH_METRICS.usage, 'support_tickets', 'community_engagement'] as const) {
+        expect(byMetric[key], key).toMatch(new RegExp(`^${METRIC_LABELS[locale][key]} .*→`));
+      }
+      expect(byMetric.training_sessions).toMatch(/weight|peso/);
+      // Only the summary and the whole-category line are not about a single metric.
+      for (const key of HEALTH_METRICS.business) expect(byMetric[key], key).toBeUndefined();
+      expect(Object.values(byMetric).sort()).toEqual(lines.filter((l) => l !== lines[0] && !/categor/.test(l)).sort());
+    }
+  });
+
+  it('matches the metric and target in English', () => {
+    const byMetric = explainHealthMetrics(h, 'en');
+    expect(byMetric.login_frequency).toBe('Login frequency 1.5 per week → 30 of 100; the target is 3 to 5.');
+    expect(byMetric.api_calls).toBe('No data for API calls; its weight went to the other usage metrics.');
+  });
+
+  it('is empty for an unscored account', () => {
+    expect(explainHealthMetrics(computeHealth({}), 'en')).toEqual({});
   });
 });
 
