@@ -5,6 +5,7 @@ import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 import { UsersRepository } from '../db/repositories/users-repository';
 import { generateDemoBook } from '../demo/demo-book';
 import type { DataChangedEvent } from '../../src-shared/ipc/operation-names';
+import { utcDay } from '../../src-shared/schedule/utc-date';
 import { createIpcDispatcher, type IpcDispatch } from '../ipc/ipc-dispatcher';
 import { createServiceContext, type ServiceContext } from '../services/service-context';
 
@@ -28,10 +29,6 @@ export interface OpenApp {
   close: () => void;
 }
 
-function utcMidnight(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-}
-
 /** Opens the store and wires the services; shared by the Electron main process and the web shell. */
 export function openApp(options: OpenAppOptions): OpenApp {
   const db = openStore({ dataDir: options.dataDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
@@ -39,12 +36,16 @@ export function openApp(options: OpenAppOptions): OpenApp {
   if (options.seedDemoWhenEmpty && new AccountsRepository(db).count() === 0) {
     const total = options.demoAccounts ?? 150;
     options.onProgress?.(`Creating a demo book of ${total} accounts…`);
-    generateDemoBook(db, {
-      accounts: total,
-      seed: 1,
-      asOf: utcMidnight(now()),
-      onProgress: (done, all) => options.onProgress?.(`Demo book: ${done}/${all} accounts`),
-    });
+    // One transaction: a first run killed half-way leaves an empty store that seeds again, not a
+    // partial book that would never be finished.
+    db.transaction(() =>
+      generateDemoBook(db, {
+        accounts: total,
+        seed: 1,
+        asOf: utcDay(now()),
+        onProgress: (done, all) => options.onProgress?.(`Demo book: ${done}/${all} accounts`),
+      }),
+    )();
   }
   const syncState = new SyncStateRepository(db);
   let localUserId = syncState.get('local_user_id') ?? null;

@@ -10,7 +10,7 @@ export class MigrationMismatchError extends Error {
   }
 }
 
-export function checksumOf(sql: string): string {
+function checksumOf(sql: string): string {
   return createHash('sha256').update(sql).digest('hex');
 }
 

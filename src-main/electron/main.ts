@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../app/content-security-policy';
 import { openApp, type OpenApp } from '../app/open-app';
 import { electronNativeBinding } from './native-binding';
 
@@ -35,9 +36,7 @@ void app.whenReady().then(() => {
     callback({
       responseHeaders: {
         ...details.responseHeaders,
-        'Content-Security-Policy': [
-          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
-        ],
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
       },
     });
   });
@@ -58,8 +57,11 @@ void app.whenReady().then(() => {
   });
 });
 
+// On macOS the app outlives its last window and may open a new one, so the store closes on quit.
 app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => {
   opened?.close();
   opened = null;
-  if (process.platform !== 'darwin') app.quit();
 });

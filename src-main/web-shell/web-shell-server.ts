@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { IpcErrorCode } from '../../src-shared/ipc/ipc-error';
 import type { DataChangedEvent } from '../../src-shared/ipc/operation-names';
+import { CONTENT_SECURITY_POLICY } from '../app/content-security-policy';
 import type { IpcDispatch } from '../ipc/ipc-dispatcher';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -17,8 +19,6 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
 };
-// Same policy as the Electron window: nothing remote, no inline script.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'";
 
 export interface WebShellOptions {
   dispatch: IpcDispatch;
@@ -36,6 +36,11 @@ export interface WebShell {
   port: number;
   server: Server;
   close: () => Promise<void>;
+}
+
+/** Every error the browser can get has the IPC result shape, so the client always finds { code, message }. */
+function sendError(res: ServerResponse, status: number, code: IpcErrorCode, message: string): void {
+  sendJson(res, status, { ok: false, error: { code, message } });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -72,19 +77,24 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   let allowedHosts = new Set<string>();
 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    let relative: string;
+    try {
+      relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    } catch {
+      return sendError(res, 400, 'VALIDATION', `Malformed path ${pathname}`);
+    }
     const file = normalize(join(rendererRoot, relative));
-    if (!file.startsWith(rendererRoot)) return sendJson(res, 404, { code: 'NOT_FOUND', message: 'Not found' });
+    if (!file.startsWith(rendererRoot)) return sendError(res, 404, 'NOT_FOUND', 'Not found');
     try {
       const content = await readFile(file);
       res.writeHead(200, {
         'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CSP,
+        'content-security-policy': CONTENT_SECURITY_POLICY,
         'x-content-type-options': 'nosniff',
       });
       res.end(content);
     } catch {
-      sendJson(res, 404, { code: 'NOT_FOUND', message: `No file ${pathname}` });
+      sendError(res, 404, 'NOT_FOUND', `No file ${pathname}`);
     }
   }
 
@@ -102,21 +112,21 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts.has(req.headers.host ?? '')) {
-      return sendJson(res, 403, { code: 'FORBIDDEN_HOST', message: 'This server only answers on 127.0.0.1' });
+      return sendError(res, 403, 'UNAUTHORIZED', 'This server only answers on 127.0.0.1');
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/events') {
       // EventSource cannot send headers, so the token comes in the query string here.
       if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) {
-        return sendJson(res, 401, { code: 'UNAUTHORIZED', message: 'Missing or wrong session token' });
+        return sendError(res, 401, 'UNAUTHORIZED', 'Missing or wrong session token');
       }
       return streamEvents(req, res);
     }
     if (url.pathname.startsWith('/ipc/')) {
-      if (req.method !== 'POST') return sendJson(res, 405, { code: 'METHOD_NOT_ALLOWED', message: 'Use POST' });
+      if (req.method !== 'POST') return sendError(res, 405, 'VALIDATION', 'Use POST');
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       if (!tokenMatches(bearer, token)) {
-        return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: 'Missing or wrong session token' } });
+        return sendError(res, 401, 'UNAUTHORIZED', 'Missing or wrong session token');
       }
       let payload: unknown;
       try {
@@ -126,22 +136,20 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         const tooLarge = error instanceof Error && error.message === 'too_large';
         // The rest of an oversized body is never read, so this connection cannot be reused.
         if (tooLarge) res.setHeader('connection', 'close');
-        return sendJson(res, tooLarge ? 413 : 400, {
-          ok: false,
-          error: { code: 'VALIDATION', message: tooLarge ? 'Request body over 1 MB' : 'Request body is not valid JSON' },
-        });
+        return sendError(res, tooLarge ? 413 : 400, 'VALIDATION', tooLarge ? 'Request body over 1 MB' : 'Request body is not valid JSON');
       }
-      const result = options.dispatch(decodeURIComponent(url.pathname.slice('/ipc/'.length)), payload);
+      // Contract names are plain ASCII: taken as they come, anything escaped is an unknown operation.
+      const result = options.dispatch(url.pathname.slice('/ipc/'.length), payload);
       return sendJson(res, 200, result);
     }
-    if (req.method !== 'GET') return sendJson(res, 405, { code: 'METHOD_NOT_ALLOWED', message: 'Use GET' });
+    if (req.method !== 'GET') return sendError(res, 405, 'VALIDATION', 'Use GET');
     return serveStatic(res, url.pathname);
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('web shell request failed', error);
-      if (!res.headersSent) sendJson(res, 500, { code: 'INTERNAL', message: 'Internal error' });
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Internal error');
     });
   });
   await new Promise<void>((resolve, reject) => {

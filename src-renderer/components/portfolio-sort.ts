@@ -4,7 +4,7 @@ import type { PortfolioRow } from '../../src-shared/ipc/contract';
  * Sort keys for the portfolio columns. Tier, risk band and plan sort by meaning, not by label;
  * a missing value is returned as undefined so the table keeps it last in either direction.
  */
-export const TIER_SEVERITY: Readonly<Record<PortfolioRow['tier'], number | undefined>> = {
+const TIER_SEVERITY: Readonly<Record<PortfolioRow['tier'], number | undefined>> = {
   critical: 4,
   at_risk: 3,
   stable: 2,
@@ -12,7 +12,7 @@ export const TIER_SEVERITY: Readonly<Record<PortfolioRow['tier'], number | undef
   unscored: undefined,
 };
 
-export const BAND_SEVERITY: Readonly<Record<PortfolioRow['riskBand'], number>> = {
+const BAND_SEVERITY: Readonly<Record<PortfolioRow['riskBand'], number>> = {
   high: 3,
   medium: 2,
   low: 1,

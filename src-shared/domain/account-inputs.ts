@@ -16,10 +16,8 @@ export const RISK_METRIC_KEYS = [
   'tickets_prev_30d',
 ] as const;
 
-export const HEALTH_METRIC_KEYS: readonly HealthMetricKey[] = Object.values(HEALTH_METRICS).flat();
+const HEALTH_METRIC_KEYS: readonly HealthMetricKey[] = Object.values(HEALTH_METRICS).flat();
 
-/** Every key the metrics table may hold; anything else is rejected at import. */
-export const STORED_METRIC_KEYS: readonly string[] = [...HEALTH_METRIC_KEYS, ...RISK_METRIC_KEYS];
 
 /** Engine inputs of one account at one moment, as cached in account_inputs. */
 export interface AccountInputs {

@@ -1,4 +1,3 @@
-import { addMinutes } from 'date-fns';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../scoring/scoring-config';
 import type { CheckInFocusKey, Day0Action, OnboardingSubjectKey, SetupAgendaKey } from './labels';
 import { addUtcDays, nextUtcWeekdayOnOrAfter, utcDay, utcWeekday } from './utc-date';
@@ -96,7 +95,7 @@ export function onboardingPlan(
     {
       key: 'welcome_email',
       kind: 'email',
-      dueAt: addMinutes(purchaseDate, WELCOME_EMAIL_DELAY_MINUTES),
+      dueAt: new Date(purchaseDate.getTime() + WELCOME_EMAIL_DELAY_MINUTES * 60_000),
       subjectKey: 'welcome',
       actions: DAY0_ACTIONS,
     },

@@ -11,7 +11,7 @@
 export const MS_PER_DAY = 86_400_000;
 
 /** Builds a UTC date from possibly overflowing fields; setUTCFullYear avoids Date.UTC's 0-99 → 19xx quirk. */
-export function utcDate(year: number, monthIndex: number, day: number): Date {
+function utcDate(year: number, monthIndex: number, day: number): Date {
   const d = new Date(0);
   d.setUTCFullYear(year, monthIndex, day);
   d.setUTCHours(0, 0, 0, 0);

@@ -67,6 +67,12 @@ describe('web shell over real HTTP on 127.0.0.1', () => {
     expect(String(page.headers['content-security-policy'])).toContain("default-src 'self'");
   });
 
+  it('answers a malformed path with a 400 in the usual error shape instead of failing', async () => {
+    const res = await send('/%E0%A4%A');
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
   it('never serves files outside the renderer folder', async () => {
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
       const res = await send(path);
@@ -88,6 +94,7 @@ describe('web shell over real HTTP on 127.0.0.1', () => {
     expect((await ipc('portfolio.list', '{}', 'x'.repeat(shell.token.length))).status).toBe(401);
     const rebound = await send('/ipc/portfolio.list', { method: 'POST', headers: { host: 'evil.example:80', authorization: `Bearer ${shell.token}` }, body: '{}' });
     expect(rebound.status).toBe(403);
+    expect(JSON.parse(rebound.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
   });
 
   it('rejects malformed and oversized bodies without touching the store', async () => {

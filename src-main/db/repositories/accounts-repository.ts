@@ -24,7 +24,7 @@ interface AccountRow {
   payment_overdue_days: number;
 }
 
-export function toAccount(row: AccountRow): Account {
+function toAccount(row: AccountRow): Account {
   return {
     id: row.id,
     name: row.name,

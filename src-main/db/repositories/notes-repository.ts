@@ -30,7 +30,7 @@ function toNote(row: NoteRow): Note {
  * Turns what a CSM types into a safe FTS5 query: every word becomes a quoted prefix term, so
  * punctuation and FTS operators in a note search can never raise a syntax error.
  */
-export function toFtsQuery(text: string): string | null {
+function toFtsQuery(text: string): string | null {
   const words = text.match(/[\p{L}\p{N}_]+/gu) ?? [];
   if (!words.length) return null;
   return words.map((word) => `"${word}"*`).join(' ');
