@@ -1,18 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, findChromium } from './chromium-path';
-import { REPO_ROOT, startWebShell, type WebShell } from './web-shell-process';
+import { openAppInChromium, SCREENSHOT_DIR, START_TIMEOUT_MS, type AppSession } from './app-session';
 
-// Building the app and seeding the 150-account demo book can take a minute or more.
-const START_TIMEOUT_MS = 180_000;
-const SCREENSHOT_DIR = join(REPO_ROOT, 'tests', '.tmp');
 
-let dataDir: string;
-let shell: WebShell | undefined;
-let browser: Browser | undefined;
+let session: AppSession | undefined;
 let page: Page;
 let accountName = '';
 let tableHealth = '';
@@ -39,22 +31,11 @@ async function openAccount(): Promise<void> {
 
 describe('account panel (web shell in Chromium)', () => {
   beforeAll(async () => {
-    const executablePath = findChromium();
-    dataDir = mkdtempSync(join(tmpdir(), 'csm-e2e-account-'));
-    shell = await startWebShell(dataDir, START_TIMEOUT_MS);
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-    page = await context.newPage();
-    await page.goto(shell.url);
-    await page.getByRole('table').waitFor({ timeout: 30_000 });
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    session = await openAppInChromium('csm-e2e-account-');
+    ({ page } = session);
   }, START_TIMEOUT_MS + 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await shell?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }, 30_000);
+  afterAll(() => session?.close(), 30_000);
 
   it('opens the first account from the table with its name and the same health score', async () => {
     const firstRow = page.getByRole('table').locator('tbody > tr').first();

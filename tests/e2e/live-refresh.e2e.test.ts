@@ -1,22 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortfolioRow } from '../../src-shared/ipc/contract';
-import { CHROMIUM_ARGS, findChromium } from './chromium-path';
-import { startWebShell, type WebShell } from './web-shell-process';
+import { openAppInChromium, START_TIMEOUT_MS, type AppSession } from './app-session';
+import type { WebShell } from './web-shell-process';
 
-const START_TIMEOUT_MS = 180_000;
-let dataDir: string;
-let shell: WebShell | undefined;
-let browser: Browser | undefined;
+let session: AppSession | undefined;
+let shell: WebShell;
 let page: Page;
 
 async function call<T>(operation: string, payload: unknown): Promise<T> {
-  const response = await fetch(`${shell!.origin}/ipc/${operation}`, {
+  const response = await fetch(`${shell.origin}/ipc/${operation}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${shell!.token}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${shell.token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ payload }),
   });
   const result = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
@@ -31,20 +26,11 @@ function nextTouchpointCell(name: string) {
 
 describe('live refresh: a write elsewhere shows up in an open tab without reloading', () => {
   beforeAll(async () => {
-    const executablePath = findChromium();
-    dataDir = mkdtempSync(join(tmpdir(), 'csm-e2e-live-'));
-    shell = await startWebShell(dataDir, START_TIMEOUT_MS);
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })).newPage();
-    await page.goto(shell.url);
-    await page.getByRole('table').waitFor({ timeout: 30_000 });
+    session = await openAppInChromium('csm-e2e-live-');
+    ({ shell, page } = session);
   }, START_TIMEOUT_MS + 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await shell?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }, 30_000);
+  afterAll(() => session?.close(), 30_000);
 
   it('updates the next touchpoint when another client completes it', async () => {
     const { rows } = await call<{ rows: PortfolioRow[] }>('portfolio.list', {});

@@ -1,20 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TIER_LABELS } from '../../src-shared/scoring/labels';
-import { CHROMIUM_ARGS, findChromium } from './chromium-path';
-import { REPO_ROOT, startWebShell, type WebShell } from './web-shell-process';
+import { openAppInChromium, SCREENSHOT_DIR, START_TIMEOUT_MS, type AppSession } from './app-session';
+import type { WebShell } from './web-shell-process';
 
-// Building the app and seeding the 150-account demo book can take a minute or more.
-const START_TIMEOUT_MS = 180_000;
-const SCREENSHOT_DIR = join(REPO_ROOT, 'tests', '.tmp');
 const EN_HEADERS = ['Account', 'ARR', 'Plan', 'Renewal', 'Health', 'Tier', 'Churn risk', 'Next touchpoint', 'Escalation'];
 
-let dataDir: string;
-let shell: WebShell | undefined;
-let browser: Browser | undefined;
+let session: AppSession | undefined;
+let shell: WebShell;
 let page: Page;
 
 /** Index (0-based, among all header cells) of the column whose header is named `name`. */
@@ -44,21 +38,11 @@ const numbersOf = (texts: string[]): number[] => texts.filter((t) => t !== '—'
 
 describe('portfolio screen (web shell in Chromium)', () => {
   beforeAll(async () => {
-    const executablePath = findChromium(); // fails the suite with install instructions when missing
-    dataDir = mkdtempSync(join(tmpdir(), 'csm-e2e-portfolio-'));
-    shell = await startWebShell(dataDir, START_TIMEOUT_MS);
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-    page = await context.newPage();
-    await page.goto(shell.url);
-    await page.getByRole('table').waitFor({ timeout: 30_000 });
+    session = await openAppInChromium('csm-e2e-portfolio-');
+    ({ shell, page } = session);
   }, START_TIMEOUT_MS + 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await shell?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }, 30_000);
+  afterAll(() => session?.close(), 30_000);
 
   it('shows the demo book: caption, 150 body rows and every column header', async () => {
     const table = page.getByRole('table', { name: 'Portfolio — 150 accounts' });
@@ -70,7 +54,6 @@ describe('portfolio screen (web shell in Chromium)', () => {
     for (const name of EN_HEADERS) {
       expect(await page.getByRole('columnheader', { name, exact: true }).count(), name).toBe(1);
     }
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'portfolio.png') });
   });
 
@@ -137,14 +120,14 @@ describe('portfolio screen (web shell in Chromium)', () => {
 
   it('refuses IPC calls without the session token (401)', async () => {
     const call = (authorization?: string) =>
-      fetch(`${shell!.origin}/ipc/portfolio.list`, {
+      fetch(`${shell.origin}/ipc/portfolio.list`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
         body: JSON.stringify({ payload: {} }),
       });
     expect((await call('Bearer not-the-token')).status).toBe(401);
     expect((await call()).status).toBe(401);
-    const ok = await call(`Bearer ${shell!.token}`); // the same request with the right token works
+    const ok = await call(`Bearer ${shell.token}`); // the same request with the right token works
     expect(ok.status).toBe(200);
   });
 });

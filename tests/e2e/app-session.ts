@@ -1,0 +1,46 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from './chromium-path';
+import { REPO_ROOT, startWebShell, type WebShell } from './web-shell-process';
+
+/** Building the app and seeding the 150-account demo book can take a minute or more. */
+export const START_TIMEOUT_MS = 180_000;
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'tests', '.tmp');
+
+export interface AppSession {
+  shell: WebShell;
+  browser: Browser;
+  page: Page;
+  close: () => Promise<void>;
+}
+
+/**
+ * The app as a user meets it: a web shell on a fresh data folder (seeded with the demo book) and
+ * Debian's Chromium on the portfolio, in English at 1400×900.
+ */
+export async function openAppInChromium(prefix: string): Promise<AppSession> {
+  const executablePath = findChromium(); // fails the suite with install instructions when missing
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  let shell: WebShell | undefined;
+  let browser: Browser | undefined;
+  const close = async (): Promise<void> => {
+    await browser?.close();
+    await shell?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    shell = await startWebShell(dataDir, START_TIMEOUT_MS);
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(shell.url);
+    await page.getByRole('table').waitFor({ timeout: 30_000 });
+    return { shell, browser, page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
