@@ -1,9 +1,21 @@
 import type { AccountRecord, UserRecord } from '../db/repositories/book-writer-repository';
-import { addUtcMonths } from '../../src-shared/schedule/utc-date';
+import { DEFAULT_SCORING_CONFIG } from '../../src-shared/scoring/scoring-config';
+import { addUtcDays, addUtcMonths, utcDaysBetween } from '../../src-shared/schedule/utc-date';
 import { SeededRandom } from './seeded-random';
 import { INDUSTRIES, companyDomain, companyName, personName, slugify, type NoteLanguage } from './demo-text';
 
 export const DAY_MS = 86_400_000;
+const EPOCH = new Date(0);
+
+/** The demo counts days since the Unix epoch (UTC); these convert to and from engine dates. */
+export function dayOf(date: Date): number {
+  return utcDaysBetween(EPOCH, date);
+}
+
+/** 00:00Z of a day number. */
+export function dateOf(day: number): Date {
+  return addUtcDays(EPOCH, day);
+}
 
 /** YYYY-MM-DD of a day number (days since the Unix epoch, UTC). */
 export function isoDay(day: number): string {
@@ -104,9 +116,7 @@ function quotaList<T>(n: number, shares: ReadonlyArray<readonly [T, number]>, rn
   return out;
 }
 
-function dayOf(date: Date): number {
-  return Math.floor(date.getTime() / DAY_MS);
-}
+const SCHEDULE = DEFAULT_SCORING_CONFIG.schedule;
 
 export function buildAccountProfiles(seed: number, count: number, asOfDay: number, team: Team): AccountProfile[] {
   const bookRng = SeededRandom.derive(seed, 0xb00c);
@@ -133,9 +143,10 @@ export function buildAccountProfiles(seed: number, count: number, asOfDay: numbe
     const domain = companyDomain(rng, name, domains);
 
     const tenureDays =
-      cohort === 'onboarding' ? rng.int(0, 29) : cohort === 'churned' ? rng.int(400, 1_275) : rng.int(31, 1_275);
+      cohort === 'onboarding' ? rng.int(0, SCHEDULE.onboardingDays - 1)
+        : cohort === 'churned' ? rng.int(400, 1_275) : rng.int(SCHEDULE.onboardingDays + 1, 1_275);
     const startDay = asOfDay - tenureDays;
-    const start = new Date(startDay * DAY_MS);
+    const start = dateOf(startDay);
     const anniversaries: number[] = [];
     for (let k = 1; ; k += 1) {
       const day = dayOf(addUtcMonths(start, 12 * k));
@@ -159,7 +170,7 @@ export function buildAccountProfiles(seed: number, count: number, asOfDay: numbe
     const lifecycleStage: AccountRecord['lifecycleStage'] =
       churnDay !== null ? 'churned'
         : onboarding ? 'onboarding'
-          : renewalDay - asOfDay <= 90 ? 'renewal'
+          : renewalDay - asOfDay <= SCHEDULE.renewalPrepDays ? 'renewal'
             : tenureDays > 365 ? 'growth' : 'adoption';
     const competitor = churnDay === null && rng.chance({ critical: 0.2, at_risk: 0.08, stable: 0.02, successful: 0.005 }[tier]);
     const overdueRoll = rng.next();

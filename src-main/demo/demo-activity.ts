@@ -1,7 +1,14 @@
 import type { ContactRecord, Sentiment, TouchpointRecord } from '../db/repositories/book-writer-repository';
-import { addUtcMonths } from '../../src-shared/schedule/utc-date';
-import { DAY_MS, isoAt } from './demo-accounts';
-import { idAt, moodAt, presentContacts, type AccountContext } from './demo-context';
+import { loyaltyFor } from '../../src-shared/scoring/loyalty';
+import { DEFAULT_SCORING_CONFIG } from '../../src-shared/scoring/scoring-config';
+import type { LoyaltyLevel, Tier } from '../../src-shared/scoring/types';
+import { checkInIntervalDays, checkInTitle, nextCheckIn } from '../../src-shared/schedule/cadence';
+import { FOCUS_LABELS, SUBJECT_LABELS, UPSELL_OFFER_LABELS } from '../../src-shared/schedule/labels';
+import { onboardingPlan, type OnboardingStep } from '../../src-shared/schedule/onboarding';
+import { qbrDue, renewalTouchpoints, upsellMoments, type RenewalTouchpoint } from '../../src-shared/schedule/renewals';
+import { addUtcMonths, utcDay, utcQuarter } from '../../src-shared/schedule/utc-date';
+import { dateOf, dayOf, isoAt } from './demo-accounts';
+import { idAt, moodAt, presentContacts, tierAt, type AccountContext } from './demo-context';
 import { HISTORY_WEEKS } from './demo-metrics';
 import { CONTACT_ROLES, OUTCOMES, SURVEY_COMMENTS, noteBody, personEmail, personName, type Mood, type NoteLanguage } from './demo-text';
 
@@ -62,7 +69,7 @@ export function writeSurveys(ctx: AccountContext): void {
           : kind === 'csat' ? clampInt(1 + (4 * level) / 100 + rng.normal(0, 0.5), 1, 5)
             : clampInt(5.2 - (4 * level) / 100 + rng.normal(0, 0.5), 1, 5);
       const contacts = presentContacts(ctx, day);
-      const mood: Mood = level >= 80 ? 'good' : level >= 60 ? 'mixed' : 'bad';
+      const mood = moodAt(ctx, day);
       ctx.writer.insertSurvey({
         id: idAt(ctx, day, 540),
         accountId: profile.record.id,
@@ -84,91 +91,137 @@ interface PlannedItem {
   kind: Kind;
   origin: Origin;
   title: string;
+  /** Minute of the day when the engine fixes the time (the welcome email); otherwise office hours. */
+  minute?: number;
+  /**
+   * Recurring check-ins settle their own state, since each one is planned from the last one held:
+   * the day it was held (done), or null while it is still open (planned, overdue when past).
+   * Undefined: the status is drawn when the touchpoint is written.
+   */
+  heldDay?: number | null;
+  /** Day the touchpoint was put on the plan, when the schedule knows it. */
+  plannedDay?: number;
 }
 
-const CHECK_IN_TITLES: Record<number, string> = {
-  7: 'Weekly check-in',
-  14: 'Biweekly check-in',
-  30: 'Monthly check-in',
-  91: 'Quarterly check-in',
+const SCHEDULE = DEFAULT_SCORING_CONFIG.schedule;
+/** Past touchpoints this recent may still be open: the overdue work the queue surfaces. */
+const OVERDUE_WINDOW_DAYS = 21;
+const OVERDUE_CHANCE = 0.25;
+
+const RENEWAL_TITLES: Readonly<Record<RenewalTouchpoint['key'], string>> = {
+  renewal_prep: 'Renewal prep',
+  renewal_call: 'Renewal call',
 };
 
-function cadenceDays(level: number): number {
-  return level < 60 ? 7 : level < 80 ? 14 : level <= 90 ? 30 : 91;
+/** True when a touchpoint due on past `day` is left undone (never for churned accounts). */
+function leftOpen(ctx: AccountContext, day: number): boolean {
+  return (
+    day < ctx.asOfDay && ctx.profile.cohort !== 'churned' && day >= ctx.asOfDay - OVERDUE_WINDOW_DAYS && ctx.rng.chance(OVERDUE_CHANCE)
+  );
 }
 
-function dayOf(date: Date): number {
-  return Math.floor(date.getTime() / DAY_MS);
+function onboardingTitle(step: OnboardingStep): string {
+  if (step.subjectKey) return SUBJECT_LABELS[step.subjectKey].en;
+  if (step.focusKey) return `Onboarding check-in: ${FOCUS_LABELS[step.focusKey].en}`;
+  return step.durationMinutes === undefined ? 'Setup session' : `Setup session (${step.durationMinutes} min)`;
 }
 
-/** Every touchpoint the account's life calls for, past and future, before statuses are decided. */
+/** "2025-Q2" → "Q2 2025 business review". */
+function qbrTitle(quarterKey: string): string {
+  const [year, quarter] = quarterKey.split('-');
+  return `${quarter} ${year} business review`;
+}
+
+/** Every touchpoint the account's life calls for, past and future, dated by the schedule engine (DESIGN §4.4). */
 function scheduleItems(ctx: AccountContext): PlannedItem[] {
   const { rng, profile, asOfDay } = ctx;
   const items: PlannedItem[] = [];
   const horizon = profile.cohort === 'churned' ? profile.endDay : asOfDay + 120;
   const historyStart = asOfDay - HISTORY_WEEKS * 7;
   const s = profile.startDay;
-  const add = (day: number, kind: Kind, origin: Origin, title: string): void => {
-    if (day >= historyStart && day <= horizon) items.push({ day, kind, origin, title });
+  const contractStart = dateOf(s);
+  const asOf = dateOf(asOfDay);
+  const add = (item: PlannedItem): void => {
+    if (item.day >= historyStart && item.day <= horizon) items.push(item);
+  };
+  /** Tier and loyalty level on `day` (at most as-of: the future is planned with today's). */
+  const standing = (day: number): { tier: Tier; loyalty: LoyaltyLevel } => {
+    const at = Math.min(day, asOfDay);
+    return { tier: tierAt(ctx, at), loyalty: loyaltyFor(contractStart, dateOf(at)).level };
   };
 
-  // Onboarding plan of DESIGN 4.4, from the purchase day.
-  add(s, 'email', 'onboarding', 'Welcome email');
-  add(s + rng.int(1, 3), 'onboarding', 'onboarding', 'Setup session (60 min)');
-  add(s + 4, 'email', 'onboarding', 'How is your first experience going?');
-  add(s + 5, 'email', 'onboarding', 'Tips to maximize your ROI');
-  add(s + 6, 'email', 'onboarding', 'Need help with anything specific?');
-  add(s + 7, 'email', 'onboarding', 'Your first week in review');
-  const firstMonday = s + 7 + ((8 - new Date((s + 7) * DAY_MS).getUTCDay()) % 7);
-  ['automations', 'campaign optimization', 'scaling'].forEach((focus, i) =>
-    add(firstMonday + 7 * i, 'check_in', 'onboarding', `Onboarding check-in: ${focus}`),
-  );
+  // Onboarding plan from the purchase, in office hours on the contract's first day.
+  const purchase = new Date(contractStart.getTime() + rng.int(9 * 60, 17 * 60) * 60_000);
+  for (const step of onboardingPlan(purchase)) {
+    const day = dayOf(step.dueAt);
+    const timed = step.dueAt.getTime() !== utcDay(step.dueAt).getTime();
+    add({
+      day,
+      kind: step.kind,
+      origin: 'onboarding',
+      title: onboardingTitle(step),
+      ...(timed ? { minute: Math.round((step.dueAt.getTime() - dateOf(day).getTime()) / 60_000) } : {}),
+    });
+  }
 
-  // Recurring check-ins follow the tier cadence the account had at the time; the loop stops at
-  // the first one past as-of, which becomes the planned next check-in.
-  if (profile.cohort !== 'onboarding') {
-    let day = Math.max(s + 30, historyStart + rng.int(0, 14));
-    while (day <= profile.endDay) {
-      const every = cadenceDays(ctx.level(Math.min(day, asOfDay)));
-      add(day, 'check_in', 'cadence', CHECK_IN_TITLES[every] ?? 'Check-in');
-      if (day > asOfDay) break;
-      day += every + rng.int(-1, 2);
-    }
+  // Recurring check-ins once onboarding is over. None is held yet, so the first is due then; each
+  // later one is planned when the previous one is held, at the interval of that day's tier and
+  // loyalty. The chain ends at the open one: the planned next check-in (overdue when past).
+  let due = s + SCHEDULE.onboardingDays;
+  let plannedDay: number | undefined;
+  let { tier, loyalty } = standing(due);
+  let title = checkInTitle(checkInIntervalDays(tier, loyalty));
+  // A churned account's chain stops at churn; an active one always ends open (held ≥ as-of).
+  while (profile.cohort !== 'churned' || due <= profile.endDay) {
+    const held = Math.min(due + rng.int(-1, 2), profile.endDay);
+    const open = held >= asOfDay || leftOpen(ctx, due);
+    add({ day: due, kind: 'check_in', origin: 'cadence', title, heldDay: open ? null : held, plannedDay });
+    if (open) break;
+    ({ tier, loyalty } = standing(held));
+    const next = nextCheckIn({ lastCompletedCheckIn: dateOf(held), tier, loyalty, asOf });
+    due = dayOf(next.dueAt);
+    plannedDay = held;
+    title = checkInTitle(next.intervalDays);
   }
 
   // One QBR per calendar quarter once the account is past onboarding.
-  const startQ = new Date(Math.max(s + 60, historyStart) * DAY_MS);
-  for (let q = new Date(Date.UTC(startQ.getUTCFullYear(), Math.floor(startQ.getUTCMonth() / 3) * 3, 1)); ; ) {
-    const qDay = dayOf(q);
-    if (qDay > horizon) break;
-    const qn = Math.floor(q.getUTCMonth() / 3) + 1;
-    const day = qDay + rng.int(20, 70);
-    if (day >= s + 60) add(day, 'qbr', 'cadence', `Q${qn} ${q.getUTCFullYear()} business review`);
-    q = addUtcMonths(q, 3);
+  const firstQbrDay = s + SCHEDULE.onboardingDays;
+  let lastQbrAt: Date | null = null;
+  for (let q = utcQuarter(dateOf(Math.max(firstQbrDay, historyStart))).start; dayOf(q) <= horizon; q = addUtcMonths(q, 3)) {
+    const { due: qbrIsDue, quarter, dueBy } = qbrDue({ lastQbrAt, asOf: q });
+    const day = Math.min(dayOf(q) + rng.int(20, 70), dayOf(dueBy));
+    if (!qbrIsDue || day < firstQbrDay) continue;
+    add({ day, kind: 'qbr', origin: 'cadence', title: qbrTitle(quarter) });
+    lastQbrAt = dateOf(day);
   }
 
-  // Renewal prep 90 days and call 30 days before each renewal date, upsell reviews in year one.
-  const start = new Date(s * DAY_MS);
+  // Renewal prep and call before each yearly renewal date.
   for (let k = 1; k <= 5; k += 1) {
-    const renewal = dayOf(addUtcMonths(start, 12 * k));
-    if (renewal - 90 > horizon) break;
-    add(renewal - 90, 'renewal', 'renewal', 'Renewal prep');
-    add(renewal - 30, 'renewal', 'renewal', 'Renewal call');
+    const touchpoints = renewalTouchpoints(addUtcMonths(contractStart, 12 * k), DEFAULT_SCORING_CONFIG, contractStart);
+    if (Math.min(...touchpoints.map((t) => dayOf(t.dueAt))) > horizon) break;
+    for (const t of touchpoints) add({ day: dayOf(t.dueAt), kind: t.kind, origin: 'renewal', title: RENEWAL_TITLES[t.key] });
   }
-  const offers = ['advanced features', 'higher plan', 'additional services', 'enterprise plan'];
-  [3, 6, 9, 12].forEach((months, i) => {
-    const day = dayOf(addUtcMonths(start, months));
-    if (ctx.level(Math.min(day, asOfDay)) >= 80) add(day, 'upsell', 'upsell', `Upsell review: ${offers[i]}`);
+
+  // Upsell reviews: the engine dates them, then says per review whether the tier the account has
+  // on that date holds it (held reviews are shown by the app, not put on the plan).
+  upsellMoments({ contractStart, tier: 'unscored' }).forEach(({ dueAt }, i) => {
+    const day = dayOf(dueAt);
+    const moment = upsellMoments({ contractStart, tier: standing(day).tier })[i];
+    if (moment && !moment.held) {
+      add({ day, kind: 'upsell', origin: 'upsell', title: `Upsell review: ${UPSELL_OFFER_LABELS[moment.offer].en}` });
+    }
   });
 
   const span = Math.max(0, Math.min(profile.endDay, asOfDay) - Math.max(s, historyStart));
   const manualCount = Math.round(span / MANUAL_EVERY_DAYS);
   for (let i = 0; i < manualCount; i += 1) {
     const kind = rng.weighted<Kind>([['email', 4], ['call', 3], ['meeting', 2]]);
-    const title = kind === 'email' ? 'Follow-up email' : kind === 'call' ? 'Call with champion' : 'Working session';
-    add(Math.max(s, historyStart) + rng.int(0, span), kind, 'manual', title);
+    const manualTitle = kind === 'email' ? 'Follow-up email' : kind === 'call' ? 'Call with champion' : 'Working session';
+    add({ day: Math.max(s, historyStart) + rng.int(0, span), kind, origin: 'manual', title: manualTitle });
   }
-  if (profile.cohort !== 'churned' && rng.chance(0.3)) add(asOfDay + rng.int(1, 30), 'call', 'manual', 'Call with champion');
+  if (profile.cohort !== 'churned' && rng.chance(0.3)) {
+    add({ day: asOfDay + rng.int(1, 30), kind: 'call', origin: 'manual', title: 'Call with champion' });
+  }
   return items.sort((a, b) => a.day - b.day);
 }
 
@@ -206,19 +259,25 @@ export function writeTouchpointsAndNotes(ctx: AccountContext): void {
   const { rng, profile, asOfDay } = ctx;
   const accountId = profile.record.id;
   for (const item of scheduleItems(ctx)) {
-    const minutes = rng.int(9 * 60, 17 * 60);
+    const minutes = item.minute ?? rng.int(9 * 60, 17 * 60);
     const dueAt = isoAt(item.day, minutes);
-    const past = item.day < asOfDay;
-    // Recent past items left undone are the overdue work the queue surfaces.
-    const overdue = past && profile.cohort !== 'churned' && item.day >= asOfDay - 21 && rng.chance(0.25);
     let status: TouchpointRecord['status'] = 'planned';
-    if (past && !overdue) status = rng.weighted([['done', 88], ['skipped', 8], ['cancelled', 4]]);
+    let doneDay = item.day;
+    if (item.heldDay === undefined) {
+      if (item.day < asOfDay && !leftOpen(ctx, item.day)) {
+        status = rng.weighted([['done', 88], ['skipped', 8], ['cancelled', 4]]);
+      }
+    } else if (item.heldDay !== null) {
+      status = 'done';
+      doneDay = item.heldDay;
+    }
     const done = status === 'done';
-    const doneMinutes = minutes + rng.int(0, 90);
-    const mood = moodAt(ctx, item.day);
-    const createdDay = Math.max(profile.startDay - 3, item.day - rng.int(1, 30));
+    // A touchpoint with an exact time (the welcome email) goes out at that time.
+    const doneMinutes = item.minute === undefined ? minutes + rng.int(0, 90) : minutes;
+    const mood = moodAt(ctx, doneDay);
+    const createdDay = item.plannedDay ?? Math.max(profile.startDay - 3, item.day - rng.int(1, 30));
     const id = idAt(ctx, createdDay, minutes);
-    const completedAt = done ? isoAt(item.day, doneMinutes) : null;
+    const completedAt = done ? isoAt(doneDay, doneMinutes) : null;
     ctx.writer.insertTouchpoint({
       id,
       accountId,
@@ -231,10 +290,10 @@ export function writeTouchpointsAndNotes(ctx: AccountContext): void {
       outcome: done && item.kind !== 'email' ? rng.pick(OUTCOMES[mood]) : null,
       sentiment: done && item.kind !== 'email' ? sentimentFor(mood, rng) : null,
       createdAt: isoAt(createdDay, minutes),
-      updatedAt: completedAt ?? (past && !overdue ? isoAt(item.day, minutes + 5) : isoAt(createdDay, minutes)),
+      updatedAt: completedAt ?? (status === 'planned' ? isoAt(createdDay, minutes) : isoAt(item.day, minutes + 5)),
     });
     ctx.summary.touchpoints += 1;
-    if (done && item.kind !== 'email' && rng.chance(0.55)) writeNote(ctx, item.day, doneMinutes + 15, item.title, id);
+    if (done && item.kind !== 'email' && rng.chance(0.55)) writeNote(ctx, doneDay, doneMinutes + 15, item.title, id);
   }
 
   const historyStart = Math.max(profile.startDay, asOfDay - HISTORY_WEEKS * 7);

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { AccountInputsRepository } from '../db/repositories/account-inputs-repository';
 import { BookWriterRepository } from '../db/repositories/book-writer-repository';
-import { DAY_MS, buildAccountProfiles, buildTeam, type AccountProfile } from './demo-accounts';
+import { buildAccountProfiles, buildTeam, dateOf, dayOf, type AccountProfile } from './demo-accounts';
 import { writeContacts, writeSurveys, writeTouchpointsAndNotes } from './demo-activity';
 import { emptySummary, type AccountContext, type DemoBookSummary } from './demo-context';
 import { levelFunction, writeMetrics } from './demo-metrics';
@@ -25,6 +25,8 @@ export interface DemoBookResult extends DemoBookSummary {
 
 /** Accounts per transaction: big enough to amortise commits, small enough to report progress. */
 const CHUNK = 250;
+/** Page cache while writing (128 MiB): the metrics and touchpoint indexes outgrow the default. */
+const BULK_PAGE_CACHE_KIB = 131_072;
 
 function writeAccount(ctx: AccountContext): void {
   ctx.writer.insertAccount(ctx.profile.record);
@@ -47,7 +49,7 @@ export function generateDemoBook(db: Database, options: DemoBookOptions): DemoBo
   const { accounts, seed } = options;
   if (!Number.isInteger(accounts) || accounts < 1) throw new Error(`accounts must be a positive integer, got ${accounts}`);
   if (Number.isNaN(options.asOf.getTime())) throw new Error('asOf is not a valid date');
-  const asOfDay = Math.floor(options.asOf.getTime() / DAY_MS);
+  const asOfDay = dayOf(options.asOf);
   const writer = new BookWriterRepository(db);
   const summary = emptySummary();
   const team = buildTeam(seed, asOfDay);
@@ -56,9 +58,7 @@ export function generateDemoBook(db: Database, options: DemoBookOptions): DemoBo
   const ordered: AccountProfile[] = [...profiles].sort((a, b) => (a.record.id < b.record.id ? -1 : 1));
   const escalationSerial = { next: 0 };
 
-  const previousCache = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -131072');
-  try {
+  writer.withPageCache(BULK_PAGE_CACHE_KIB, () => {
     writer.inTransaction(() => {
       for (const user of team.users) writer.insertUser(user);
       summary.users = team.users.length;
@@ -85,10 +85,8 @@ export function generateDemoBook(db: Database, options: DemoBookOptions): DemoBo
     }
     new AccountInputsRepository(db).refresh(
       ordered.map((p) => p.record.id),
-      new Date(asOfDay * DAY_MS),
+      dateOf(asOfDay),
     );
-  } finally {
-    db.pragma(`cache_size = ${previousCache}`);
-  }
+  });
   return { ...summary, localUserId: team.localUserId };
 }

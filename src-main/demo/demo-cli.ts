@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { STORE_FILE_NAME, openStore } from '../db/open-store';
+import { AccountsRepository } from '../db/repositories/accounts-repository';
 import { BookWriterRepository } from '../db/repositories/book-writer-repository';
 import { generateDemoBook } from './demo-book';
 import { defaultDataDir } from '../app/data-dir';
@@ -104,7 +105,7 @@ export function runDemoCli(argv: readonly string[]): number {
 
   const db = openStore({ dataDir: options.dataDir });
   try {
-    const existing = new BookWriterRepository(db).countAccounts();
+    const existing = new AccountsRepository(db).count();
     if (existing > 0 && !options.force) {
       process.stderr.write(
         `demo: the store in ${options.dataDir} already holds ${existing} accounts; refusing to mix a demo book ` +
@@ -142,7 +143,7 @@ export function runDemoCli(argv: readonly string[]): number {
       }
       throw error;
     }
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    new BookWriterRepository(db).checkpointWal();
     const seconds = (performance.now() - started) / 1000;
     const file = join(options.dataDir, STORE_FILE_NAME);
     const { localUserId, ...counts } = summary;

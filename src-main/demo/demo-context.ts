@@ -1,4 +1,6 @@
 import type { BookWriterRepository, ContactRecord } from '../db/repositories/book-writer-repository';
+import { tierFor } from '../../src-shared/scoring/tiers';
+import type { Tier } from '../../src-shared/scoring/types';
 import type { SeededRandom } from './seeded-random';
 import { DAY_MS, type AccountProfile, type Team } from './demo-accounts';
 import type { LevelFn } from './demo-metrics';
@@ -40,9 +42,27 @@ export interface AccountContext {
   escalationSerial: { next: number };
 }
 
+/** The engine's tier (DESIGN §4.2) for the account's latent health on `day`, rounded as a score is. */
+function latentTier(ctx: AccountContext, day: number): Tier {
+  return tierFor(Math.round(ctx.level(day)));
+}
+
+/** The tier the app sees on `day`: an account without any data is unscored. */
+export function tierAt(ctx: AccountContext, day: number): Tier {
+  return ctx.profile.missing === 'all' ? 'unscored' : latentTier(ctx, day);
+}
+
+const MOOD_BY_TIER: Readonly<Record<Tier, Mood>> = {
+  critical: 'bad',
+  at_risk: 'mixed',
+  stable: 'good',
+  successful: 'good',
+  unscored: 'mixed',
+};
+
+/** How the account feels on `day`, by the tier of its latent health (even when it has no data). */
 export function moodAt(ctx: AccountContext, day: number): Mood {
-  const level = ctx.level(day);
-  return level >= 80 ? 'good' : level >= 60 ? 'mixed' : 'bad';
+  return MOOD_BY_TIER[latentTier(ctx, day)];
 }
 
 /** A fresh id stamped with the moment the row came to be. */

@@ -17,7 +17,7 @@ const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 5000);
 const SEED = 5000;
 const AS_OF = new Date('2026-11-23T00:00:00.000Z');
 // The folder name carries the store format so a book from an older layout is regenerated.
-const benchDir = join(process.cwd(), 'tests', '.tmp', `bench-book-v3-${ACCOUNTS}-${SEED}`);
+const benchDir = join(process.cwd(), 'tests', '.tmp', `bench-book-v4-${ACCOUNTS}-${SEED}`);
 
 function ensureReferenceBook(): void {
   if (existsSync(join(benchDir, 'complete'))) return;

@@ -168,7 +168,6 @@ export class BookWriterRepository {
   private readonly goalStmt: Statement;
   private readonly onboardingStmt: Statement;
   private readonly feedbackStmt: Statement;
-  private readonly countAccountsStmt: Statement<[], { n: number }>;
 
   constructor(private readonly db: Database) {
     this.userStmt = db.prepare(
@@ -218,7 +217,6 @@ export class BookWriterRepository {
       `INSERT INTO feedback (id, account_id, category, sentiment, priority, status, body, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.countAccountsStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM accounts');
   }
 
   /** Runs `work` in one transaction: bulk inserts are fast only when they share a commit. */
@@ -226,8 +224,25 @@ export class BookWriterRepository {
     return this.db.transaction(work)();
   }
 
-  countAccounts(): number {
-    return this.countAccountsStmt.get()?.n ?? 0;
+  /**
+   * Runs `work` with SQLite's page cache raised to `kib` KiB for this connection, then puts the
+   * previous size back: a bulk load touches far more index pages than the app's default cache holds.
+   */
+  withPageCache<T>(kib: number, work: () => T): T {
+    if (!Number.isSafeInteger(kib) || kib <= 0) throw new RangeError(`page cache size must be a positive whole KiB, got ${kib}`);
+    const previous = this.db.pragma('cache_size', { simple: true }) as number;
+    // A negative cache_size is a size in KiB rather than a page count.
+    this.db.pragma(`cache_size = ${-kib}`);
+    try {
+      return work();
+    } finally {
+      this.db.pragma(`cache_size = ${previous}`);
+    }
+  }
+
+  /** Copies the write-ahead log into the database file and truncates it, leaving one compact file. */
+  checkpointWal(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   insertUser(u: UserRecord): void {
