@@ -18,14 +18,17 @@ function utcDate(year: number, monthIndex: number, day: number): Date {
   return d;
 }
 
+// UTC has no daylight saving, so a UTC day is always MS_PER_DAY long: whole-day steps are plain
+// arithmetic on the time value (the engine takes these steps for every account on every recompute).
+
 /** The UTC calendar day containing `date`, at 00:00Z. */
 export function utcDay(date: Date): Date {
-  return utcDate(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  return new Date(Math.floor(date.getTime() / MS_PER_DAY) * MS_PER_DAY);
 }
 
 /** The UTC calendar day `days` after the day containing `date`. */
 export function addUtcDays(date: Date, days: number): Date {
-  return utcDate(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + days);
+  return new Date((Math.floor(date.getTime() / MS_PER_DAY) + days) * MS_PER_DAY);
 }
 
 /** The UTC calendar day `months` later, clamped to the last day of a shorter month (Jan 31 + 1 → Feb 28/29). */
