@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { AccountPanel } from './components/AccountPanel';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { PortfolioTable } from './components/PortfolioTable';
-import { errorText } from './i18n/error-text';
+import { ErrorState } from './components/ErrorState';
 import { useT } from './i18n/use-t';
 import { usePortfolioStore } from './stores/portfolio-store';
 import { useAccountStore } from './stores/account-store';
@@ -36,19 +36,7 @@ function PortfolioView() {
     );
   }
   if (status === 'error') {
-    return (
-      <div className="state state-error" role="alert">
-        <strong>{t('portfolio.error.title')}</strong>
-        {error && (
-          <p className="error-message" title={error.message}>
-            {errorText(error, t)}
-          </p>
-        )}
-        <button type="button" className="button-primary" onClick={() => void load()}>
-          {t('portfolio.error.retry')}
-        </button>
-      </div>
-    );
+    return <ErrorState title={t('portfolio.error.title')} error={error} onRetry={() => void load()} />;
   }
   if (rows.length === 0) {
     return <div className="state state-empty">{t('portfolio.empty')}</div>;

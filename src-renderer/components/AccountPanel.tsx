@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { healthTrend } from '../../src-shared/scoring/health';
 import { BAND_LABELS, TIER_LABELS, TREND_LABELS } from '../../src-shared/scoring/labels';
-import { errorText } from '../i18n/error-text';
+import { ErrorState } from './ErrorState';
 import { useT } from '../i18n/use-t';
 import { useAccountStore, type AccountDetail } from '../stores/account-store';
 import { usePortfolioStore } from '../stores/portfolio-store';
@@ -132,17 +132,7 @@ export function AccountPanel() {
           </div>
         )}
         {status === 'error' && (
-          <div className="state state-error" role="alert">
-            <strong>{t('panel.error.title')}</strong>
-            {error && (
-              <p className="error-message" title={error.message}>
-                {errorText(error, t)}
-              </p>
-            )}
-            <button type="button" className="button-primary" onClick={() => void reload()}>
-              {t('portfolio.error.retry')}
-            </button>
-          </div>
+          <ErrorState title={t('panel.error.title')} error={error} onRetry={() => void reload()} />
         )}
         {detail && (
           <>

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppInChromium, SCREENSHOT_DIR, START_TIMEOUT_MS, type AppSession } from './app-session';
+import { columnIndex, openAppInChromium, SCREENSHOT_DIR, START_TIMEOUT_MS, type AppSession } from './app-session';
 
 
 let session: AppSession | undefined;
@@ -9,15 +9,6 @@ let page: Page;
 let accountName = '';
 let tableHealth = '';
 
-/** Index (0-based, among all header cells) of the column whose header is named `name`. */
-async function columnIndex(name: string): Promise<number> {
-  const headers = page.getByRole('columnheader');
-  const count = await headers.count();
-  for (let i = 0; i < count; i += 1) {
-    if ((await headers.nth(i).getByRole('button', { name, exact: true }).count()) === 1) return i;
-  }
-  throw new Error(`no column header named "${name}"`);
-}
 
 const dialog = (): Locator => page.getByRole('dialog');
 const nameButton = (): Locator =>
@@ -41,7 +32,7 @@ describe('account panel (web shell in Chromium)', () => {
     const firstRow = page.getByRole('table').locator('tbody > tr').first();
     const button = firstRow.getByRole('rowheader').getByRole('button');
     accountName = (await button.innerText()).trim();
-    const healthIndex = await columnIndex('Health');
+    const healthIndex = await columnIndex(page, 'Health');
     tableHealth = (await firstRow.locator(`> :nth-child(${healthIndex + 1})`).innerText()).trim();
     expect(accountName).not.toBe('');
 

@@ -44,3 +44,13 @@ export async function openAppInChromium(prefix: string): Promise<AppSession> {
     throw error;
   }
 }
+
+/** Index (0-based, among all header cells) of the column whose sort button is named `name`. */
+export async function columnIndex(page: Page, name: string): Promise<number> {
+  const headers = page.getByRole('columnheader');
+  const count = await headers.count();
+  for (let i = 0; i < count; i += 1) {
+    if ((await headers.nth(i).getByRole('button', { name, exact: true }).count()) === 1) return i;
+  }
+  throw new Error(`no column header named "${name}"`);
+}

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TIER_LABELS } from '../../src-shared/scoring/labels';
-import { openAppInChromium, SCREENSHOT_DIR, START_TIMEOUT_MS, type AppSession } from './app-session';
+import { columnIndex, openAppInChromium, SCREENSHOT_DIR, START_TIMEOUT_MS, type AppSession } from './app-session';
 import type { WebShell } from './web-shell-process';
 
 const EN_HEADERS = ['Account', 'ARR', 'Plan', 'Renewal', 'Health', 'Tier', 'Churn risk', 'Next touchpoint', 'Escalation'];
@@ -11,21 +11,12 @@ let session: AppSession | undefined;
 let shell: WebShell;
 let page: Page;
 
-/** Index (0-based, among all header cells) of the column whose header is named `name`. */
-async function columnIndex(name: string): Promise<number> {
-  const headers = page.getByRole('columnheader');
-  const count = await headers.count();
-  for (let i = 0; i < count; i += 1) {
-    if ((await headers.nth(i).getByRole('button', { name, exact: true }).count()) === 1) return i;
-  }
-  throw new Error(`no column header named "${name}"`);
-}
 
 const ROW_SELECTOR = { all: 'tr', active: 'tr:not(.is-churned)', churned: 'tr.is-churned' } as const;
 
 /** The visible text of one column for the body rows of a group (default all), in display order. */
 async function columnTexts(name: string, group: keyof typeof ROW_SELECTOR = 'all'): Promise<string[]> {
-  const index = await columnIndex(name);
+  const index = await columnIndex(page, name);
   const cells = page.getByRole('table').locator(`tbody > ${ROW_SELECTOR[group]} > :nth-child(${index + 1})`);
   return (await cells.allInnerTexts()).map((text) => text.trim());
 }
