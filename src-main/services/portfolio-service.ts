@@ -63,6 +63,7 @@ export class PortfolioService {
     const before = this.inputs.factsAt(accountId, new Date(asOf.getTime() - config.health.trendWindowDays * MS_PER_DAY));
     const score = scoreAccount(this.inputs.current(accountId) ?? null, before, account, asOf, config);
     return {
+      asOf: asOf.toISOString(),
       account,
       contacts: this.accounts.contacts(accountId),
       health: score.health,

@@ -74,8 +74,8 @@ function PanelBody({ detail }: { detail: AccountDetail }) {
       <HealthBreakdown health={detail.health} />
       <RiskPanel risk={detail.risk} />
       <ContactsSection contacts={detail.contacts} />
-      <EscalationsSection escalations={detail.openEscalations} band={detail.risk.band} />
-      <TouchpointList touchpoints={detail.upcomingTouchpoints} />
+      <EscalationsSection escalations={detail.openEscalations} band={detail.risk.band} asOf={new Date(detail.asOf)} />
+      <TouchpointList touchpoints={detail.upcomingTouchpoints} asOf={new Date(detail.asOf)} />
       <NotesSection accountId={detail.account.id} />
     </>
   );

@@ -39,15 +39,14 @@ export interface EscalationsSectionProps {
   escalations: Escalation[];
   /** The account's risk band: its response time decides when an escalation is late. */
   band: RiskBand;
-  /** The moment ages are measured at; now unless given. */
-  asOf?: Date;
+  /** The moment main scored the account: ages are measured at it, like everything else in the panel. */
+  asOf: Date;
 }
 
 /** Open escalations with their level, the role that owns it, the reason and how long it has been open. */
 export function EscalationsSection({ escalations, band, asOf }: EscalationsSectionProps) {
   const i18n = useT();
   const { t, fmt, locale } = i18n;
-  const at = asOf ?? new Date();
   return (
     <section className="panel-section" aria-labelledby="panel-escalations-title">
       <h3 id="panel-escalations-title">{t('escalations.title')}</h3>
@@ -57,7 +56,7 @@ export function EscalationsSection({ escalations, band, asOf }: EscalationsSecti
         <ul className="escalation-list">
           {escalations.map((e) => {
             const info = ESCALATION_LEVELS[e.level as EscalationLevel];
-            const { hours, overdue: late } = escalationAge(new Date(e.openedAt), at, band);
+            const { hours, overdue: late } = escalationAge(new Date(e.openedAt), asOf, band);
             return (
               <li key={e.id} className="escalation">
                 <span className="esc">{t('escalation.levelLong', { level: e.level, role: ESCALATION_ROLE_LABELS[locale][info.role] })}</span>

@@ -10,12 +10,13 @@ function overdue(tp: Touchpoint, today: Date): boolean {
 }
 
 /** The account's planned touchpoints, soonest first, each one click away from done. */
-export function TouchpointList({ touchpoints }: { touchpoints: Touchpoint[] }) {
+export function TouchpointList({ touchpoints, asOf }: { touchpoints: Touchpoint[]; asOf: Date }) {
   const { t, fmt } = useT();
   const completing = useAccountStore((s) => s.completing);
   const actionError = useAccountStore((s) => s.actionError);
   const complete = useAccountStore((s) => s.completeTouchpoint);
-  const today = new Date();
+  // Main's clock, as the portfolio table uses, so both always agree on what is overdue.
+  const today = asOf;
   return (
     <section className="panel-section" aria-labelledby="panel-touchpoints-title">
       <h3 id="panel-touchpoints-title">{t('touchpoints.title')}</h3>

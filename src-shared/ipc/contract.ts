@@ -51,6 +51,8 @@ export const ipcContract = {
   'account.detail': {
     request: z.object({ accountId: id }).strict(),
     response: z.object({
+      /** The moment main scored the account; the panel judges overdue and escalation age against it. */
+      asOf: z.string(),
       account: accountSchema,
       contacts: z.array(contactSchema),
       health: healthResultSchema,
