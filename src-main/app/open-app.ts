@@ -6,6 +6,9 @@ import { UsersRepository } from '../db/repositories/users-repository';
 import { generateDemoBook } from '../demo/demo-book';
 import type { DataChangedEvent } from '../../src-shared/ipc/operation-names';
 import { utcDay } from '../../src-shared/schedule/utc-date';
+import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../../src-shared/scoring/scoring-config';
+import { parseScoringConfig } from '../../src-shared/scoring/scoring-config-schema';
+import { ScoringConfigRepository } from '../db/repositories/scoring-config-repository';
 import { createIpcDispatcher, type IpcDispatch } from '../ipc/ipc-dispatcher';
 import { createServiceContext, type ServiceContext } from '../services/service-context';
 
@@ -17,7 +20,29 @@ export interface OpenAppOptions {
   demoAccounts?: number;
   now?: () => Date;
   validateResponses?: boolean;
+  /** Progress of long work and warnings (e.g. a team config that was not applied), for the console. */
   onProgress?: (message: string) => void;
+}
+
+/**
+ * The team's scoring config: the DESIGN defaults with the stored overrides applied. A stored config
+ * that does not validate is reported and the defaults are used, so a bad admin edit cannot stop
+ * a CSM from working.
+ */
+function loadScoringConfig(db: Database, report?: (message: string) => void): ScoringConfig {
+  const stored = new ScoringConfigRepository(db).storedJson();
+  if (stored === null) return DEFAULT_SCORING_CONFIG;
+  let overrides: unknown;
+  try {
+    overrides = JSON.parse(stored);
+  } catch {
+    report?.('The team scoring config is not valid JSON; using the default rules.');
+    return DEFAULT_SCORING_CONFIG;
+  }
+  const parsed = parseScoringConfig(overrides);
+  if (parsed.ok) return parsed.config;
+  report?.(`The team scoring config was not applied (${parsed.message}); using the default rules.`);
+  return DEFAULT_SCORING_CONFIG;
 }
 
 export interface OpenApp {
@@ -53,7 +78,7 @@ export function openApp(options: OpenAppOptions): OpenApp {
     localUserId = new UsersRepository(db).firstCsmId();
     if (localUserId) syncState.set('local_user_id', localUserId);
   }
-  const ctx = createServiceContext(db, { now, localUserId });
+  const ctx = createServiceContext(db, { now, localUserId, scoringConfig: loadScoringConfig(db, options.onProgress) });
   const listeners = new Set<(event: DataChangedEvent) => void>();
   const dispatch = createIpcDispatcher(ctx, {
     validateResponses: options.validateResponses ?? false,

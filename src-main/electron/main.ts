@@ -45,6 +45,7 @@ void app.whenReady().then(() => {
     dataDir,
     nativeBinding: electronNativeBinding(app.getAppPath(), process.resourcesPath),
     seedDemoWhenEmpty: true,
+    onProgress: (message) => console.log(message),
   });
   const dispatch = opened.dispatch;
   opened.onDataChanged((event) => {
