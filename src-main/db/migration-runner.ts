@@ -43,7 +43,8 @@ export function runMigrations(db: Database, migrations: readonly Migration[] = M
     if (checksumOf(file.sql) !== row.checksum) {
       throw new MigrationMismatchError(
         `Migration ${row.version} (${row.name}) applied to this database differs from the app's copy ` +
-          `(checksum mismatch). Migrations are append-only; refusing to open the database.`,
+          `(checksum mismatch). Migrations are append-only; refusing to open the database. ` +
+          `If this is a development or demo store, move its data folder aside to start fresh.`,
       );
     }
   });

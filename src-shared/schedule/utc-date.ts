@@ -28,6 +28,7 @@ export function utcDay(date: Date): Date {
 
 /** The UTC calendar day `days` after the day containing `date`. */
 export function addUtcDays(date: Date, days: number): Date {
+  if (!Number.isInteger(days)) throw new RangeError(`addUtcDays takes whole days, got ${days}`);
   return new Date((Math.floor(date.getTime() / MS_PER_DAY) + days) * MS_PER_DAY);
 }
 

@@ -28,7 +28,10 @@ const loyaltyLevels = ['bronze', 'silver', 'gold', 'platinum'] as const;
 const scoringConfigSchema = z
   .object({
     health: z.object({
-      categoryWeights: byKeys(['usage', 'engagement', 'business'], nonNegative),
+      categoryWeights: byKeys(['usage', 'engagement', 'business'], nonNegative).refine(
+        (w) => w.usage + w.engagement + w.business > 0,
+        'at least one category needs a weight above 0, or no account could be scored',
+      ),
       metricWeights: byKeys(metricKeys, nonNegative),
       curves: byKeys(metricKeys, curve),
       trendDelta: positive,
@@ -53,11 +56,17 @@ const scoringConfigSchema = z
       })
       .strict()
       .refine((r) => r.bands.low <= r.bands.medium && r.bands.medium <= r.bands.high, 'risk bands must increase: low ≤ medium ≤ high'),
-    loyalty: z.object({
-      fromMonths: byKeys(loyaltyLevels, z.number().int().min(0)),
-      discountPercent: byKeys(loyaltyLevels, nonNegative.max(100)),
-      checkInDays: byKeys(loyaltyLevels, days.nullable()),
-    }).strict(),
+    loyalty: z
+      .object({
+        fromMonths: byKeys(loyaltyLevels, z.number().int().min(0)),
+        discountPercent: byKeys(loyaltyLevels, nonNegative.max(100)),
+        checkInDays: byKeys(loyaltyLevels, days.nullable()),
+      })
+      .strict()
+      .refine(
+        (l) => l.fromMonths.bronze <= l.fromMonths.silver && l.fromMonths.silver <= l.fromMonths.gold && l.fromMonths.gold <= l.fromMonths.platinum,
+        'loyalty levels must start in order: bronze ≤ silver ≤ gold ≤ platinum',
+      ),
     expansion: z.object({
       seatsUsedRatio: nonNegative, featuresUsedRatio: nonNegative, volumeUsedRatio: nonNegative,
       npsAbove: finite.min(0).max(10), minSignals: z.number().int().min(1),
@@ -81,7 +90,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function mergeOntoDefaults(defaults: unknown, overrides: unknown): unknown {
   if (!isPlainObject(defaults) || !isPlainObject(overrides)) return overrides === undefined ? defaults : overrides;
   const merged: Record<string, unknown> = { ...defaults };
-  for (const [key, value] of Object.entries(overrides)) merged[key] = mergeOntoDefaults(defaults[key], value);
+  for (const [key, value] of Object.entries(overrides)) {
+    // defineProperty: a "__proto__" key stays an own key, so the schema refuses it by name.
+    Object.defineProperty(merged, key, { value: mergeOntoDefaults(defaults[key], value), enumerable: true, writable: true, configurable: true });
+  }
   return merged;
 }
 

@@ -24,6 +24,9 @@ describe('team scoring config (stored overrides merged onto the DESIGN defaults)
     [{ risk: { signalSeverity: { low_nps: 'urgent' } } }, 'risk.signalSeverity.low_nps', /./],
     [{ loyalty: { checkInDays: { gold: 0 } } }, 'loyalty.checkInDays.gold', /./],
     [{ risk: { newSignalFromTheFuture: 1 } }, 'risk', /unknown setting newSignalFromTheFuture/],
+    [{ loyalty: { fromMonths: { silver: 30 } } }, 'loyalty', /must start in order/],
+    [{ health: { categoryWeights: { usage: 0, engagement: 0, business: 0 } } }, 'health.categoryWeights', /no account could be scored/],
+    [JSON.parse('{"tiers":{"__proto__":{"atRiskFrom":99}}}'), 'tiers', /unknown setting __proto__/],
   ])('refuses %j, naming %s', (overrides, field, message) => {
     const parsed = parseScoringConfig(overrides);
     expect(parsed.ok).toBe(false);
