@@ -2,7 +2,7 @@ import type { ContactRecord, Sentiment, TouchpointRecord } from '../db/repositor
 import { loyaltyFor } from '../../src-shared/scoring/loyalty';
 import { DEFAULT_SCORING_CONFIG } from '../../src-shared/scoring/scoring-config';
 import type { LoyaltyLevel, Tier } from '../../src-shared/scoring/types';
-import { checkInIntervalDays, checkInTitle, nextCheckIn } from '../../src-shared/schedule/cadence';
+import { checkInIntervalDays, checkInTitle, firstCheckInDue, nextCheckIn } from '../../src-shared/schedule/cadence';
 import { FOCUS_LABELS, SUBJECT_LABELS, UPSELL_OFFER_LABELS } from '../../src-shared/schedule/labels';
 import { onboardingPlan, type OnboardingStep } from '../../src-shared/schedule/onboarding';
 import { qbrDue, renewalTouchpoints, upsellMoments, type RenewalTouchpoint } from '../../src-shared/schedule/renewals';
@@ -167,7 +167,7 @@ function scheduleItems(ctx: AccountContext): PlannedItem[] {
   // Recurring check-ins once onboarding is over. None is held yet, so the first is due then; each
   // later one is planned when the previous one is held, at the interval of that day's tier and
   // loyalty. The chain ends at the open one: the planned next check-in (overdue when past).
-  let due = s + SCHEDULE.onboardingDays;
+  let due = dayOf(firstCheckInDue(dateOf(s)));
   let plannedDay: number | undefined;
   let { tier, loyalty } = standing(due);
   let title = checkInTitle(checkInIntervalDays(tier, loyalty));

@@ -3,7 +3,7 @@ import { scoreAccount } from '../../src-shared/domain/account-score';
 import type { Touchpoint } from '../../src-shared/domain/entities';
 import type { IpcRequest, IpcResponse } from '../../src-shared/ipc/contract';
 import { ServiceError } from '../../src-shared/ipc/ipc-error';
-import { checkInTitle, nextCheckIn } from '../../src-shared/schedule/cadence';
+import { checkInTitle, firstCheckInDue, nextCheckIn } from '../../src-shared/schedule/cadence';
 import { loyaltyFor } from '../../src-shared/scoring/loyalty';
 import { AccountsRepository } from '../db/repositories/accounts-repository';
 import { AccountInputsRepository } from '../db/repositories/account-inputs-repository';
@@ -41,13 +41,16 @@ export class TouchpointsService {
     };
   }
 
-  /** Marks a touchpoint done; completing a cadence check-in plans the next one in the same transaction. */
+  /**
+   * Marks a touchpoint done. Completing a check-in (recurring or one of onboarding's) plans the next
+   * recurring one in the same transaction, so the chain starts after onboarding and never breaks.
+   */
   complete(request: IpcRequest<'touchpoints.complete'>): IpcResponse<'touchpoints.complete'> {
     const now = this.ctx.now();
     const touchpoint = this.touchpoints.inTransaction(() => {
       const done = this.touchpoints.complete(request.touchpointId, request.outcome ?? null, request.sentiment ?? null, now);
       if (!done) throw this.notPlanned(request.touchpointId, 'complete');
-      if (done.kind === 'check_in' && done.origin === 'cadence') this.planNextCheckIn(done.accountId, now);
+      if (done.kind === 'check_in') this.planNextCheckIn(done.accountId, now);
       return done;
     });
     return { touchpoint };
@@ -59,7 +62,10 @@ export class TouchpointsService {
     return { touchpoint: moved };
   }
 
-  /** Next recurring check-in (DESIGN §4.4): the shorter of the tier and loyalty intervals after today's. */
+  /**
+   * Next recurring check-in (DESIGN §4.4): the shorter of the tier and loyalty intervals after today's,
+   * and never before onboarding ends.
+   */
   private planNextCheckIn(accountId: string, now: Date): void {
     const account = this.accounts.get(accountId);
     if (!account || account.status !== 'active' || this.touchpoints.hasPlanned(accountId, 'check_in', 'cadence')) return;
@@ -67,8 +73,10 @@ export class TouchpointsService {
     const { health } = scoreAccount(this.inputs.current(accountId) ?? null, null, account, now, config);
     const loyalty = loyaltyFor(new Date(account.contractStart), now, config).level;
     const next = nextCheckIn({ lastCompletedCheckIn: now, tier: health.tier, loyalty, asOf: now }, config);
+    const first = firstCheckInDue(new Date(account.contractStart), config);
+    const dueAt = next.dueAt > first ? next.dueAt : first;
     this.touchpoints.insertPlanned(
-      { id: uuidv7(), accountId, kind: 'check_in', origin: 'cadence', title: checkInTitle(next.intervalDays), dueAt: next.dueAt.toISOString() },
+      { id: uuidv7(), accountId, kind: 'check_in', origin: 'cadence', title: checkInTitle(next.intervalDays), dueAt: dueAt.toISOString() },
       now,
     );
   }

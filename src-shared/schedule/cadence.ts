@@ -58,3 +58,8 @@ export function checkInTitle(intervalDays: number): string {
   const named: Record<number, string> = { 7: 'Weekly', 14: 'Biweekly', 30: 'Monthly', 91: 'Quarterly' };
   return named[intervalDays] ? `${named[intervalDays]} check-in` : `Check-in (every ${intervalDays} days)`;
 }
+
+/** The first recurring check-in is due when onboarding ends (DESIGN §4.4: onboarding has its own touchpoints). */
+export function firstCheckInDue(contractStart: Date, config: ScoringConfig = DEFAULT_SCORING_CONFIG): Date {
+  return addUtcDays(contractStart, config.schedule.onboardingDays);
+}

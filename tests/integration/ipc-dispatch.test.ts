@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BookWriterRepository } from '../../src-main/db/repositories/book-writer-repository';
+import { AccountInputsRepository } from '../../src-main/db/repositories/account-inputs-repository';
+import { TouchpointsRepository } from '../../src-main/db/repositories/touchpoints-repository';
 import { STORE_FILE_NAME } from '../../src-main/db/open-store';
 import { createIpcDispatcher, type IpcDispatch } from '../../src-main/ipc/ipc-dispatcher';
 import { createServiceContext } from '../../src-main/services/service-context';
@@ -172,7 +175,7 @@ describe('touchpoint rules', () => {
     expect(count).toEqual({ n: 1 }); // only the fixture's own
   });
 
-  it('lets only one of two windows complete the same touchpoint', () => {
+  it('refuses to complete from a second window what the first already completed, keeping the first outcome', () => {
     const other = new BetterSqlite3(join(store.dir, STORE_FILE_NAME));
     const otherDispatch = createIpcDispatcher(createServiceContext(other, { now: () => FIXTURE_NOW }));
     try {
@@ -196,5 +199,44 @@ describe('touchpoint rules', () => {
     expect(list({ from: '2026-06-20T15:00:00Z' })).toEqual([store.ids.callId, store.ids.checkInId]);
     expect(list({ from: '2026-06-20T17:00:00+02:00', to: '2026-06-20T17:00:00+02:00' })).toEqual([store.ids.callId]);
     expect(list({ to: '2026-06-19' })).not.toContain(store.ids.callId);
+  });
+
+  it('starts the recurring chain when onboarding check-ins are done, never before onboarding ends', () => {
+    // Cobalt bought on June 1: critical (weekly by tier), so the next check-in would be June 22,
+    // but onboarding runs to July 1.
+    const writer = new BookWriterRepository(store.db);
+    const at = '2026-06-01T00:00:00.000Z';
+    const cobaltId = '01900000-0000-7000-8000-0000000000d1';
+    writer.insertAccount({
+      id: cobaltId, name: 'Cobalt', domain: null, industry: 'Retail', plan: 'starter', arr: 9_000, seats: 10, seatsUsed: 3,
+      planFeatureCount: 10, volumeLimit: 100, contractStart: '2026-06-01', renewalDate: '2027-06-01', renewalsCount: 0,
+      lifecycleStage: 'onboarding', ownerId: store.ids.userId, status: 'active', churnedAt: null, competitorEvaluation: false,
+      paymentOverdueDays: 0, createdAt: at, updatedAt: at,
+    });
+    writer.insertMetric({ accountId: cobaltId, key: 'login_frequency', date: '2026-06-14', value: 0 });
+    new AccountInputsRepository(store.db).refresh([cobaltId], FIXTURE_NOW);
+    const weekTwo = '01900000-0000-7000-8000-0000000000d2';
+    writer.insertTouchpoint({
+      id: weekTwo, accountId: cobaltId, kind: 'check_in', origin: 'onboarding', title: 'Onboarding check-in: automations',
+      dueAt: '2026-06-15T00:00:00.000Z', completedAt: null, status: 'planned', outcome: null, sentiment: null, createdAt: at, updatedAt: at,
+    });
+    expect(dispatch('touchpoints.complete', { touchpointId: weekTwo }).ok).toBe(true);
+    const planned = store.db
+      .prepare("SELECT due_at, title FROM touchpoints WHERE account_id = ? AND status = 'planned' AND origin = 'cadence'")
+      .all(cobaltId);
+    expect(planned).toEqual([{ due_at: '2026-07-01T00:00:00.000Z', title: 'Weekly check-in' }]);
+  });
+
+  it('rolls back the completion when planning the next check-in fails: nothing half-written', () => {
+    const failing = vi.spyOn(TouchpointsRepository.prototype, 'insertPlanned').mockImplementation(() => {
+      throw new Error('disk full');
+    });
+    try {
+      expect(errorOf(dispatch('touchpoints.complete', { touchpointId: store.ids.checkInId })).code).toBe('INTERNAL');
+    } finally {
+      failing.mockRestore();
+    }
+    expect(store.db.prepare('SELECT status, completed_at FROM touchpoints WHERE id = ?').get(store.ids.checkInId)).toEqual({ status: 'planned', completed_at: null });
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM outbox').get()).toEqual({ n: 0 });
   });
 });
