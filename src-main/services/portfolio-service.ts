@@ -64,6 +64,7 @@ export class PortfolioService {
     const score = scoreAccount(this.inputs.current(accountId) ?? null, before, account, asOf, config);
     return {
       asOf: asOf.toISOString(),
+      scoringConfig: config,
       account,
       contacts: this.accounts.contacts(accountId),
       health: score.health,

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { healthTrend } from '../../src-shared/scoring/health';
+import type { ScoringConfig } from '../../src-shared/scoring/scoring-config';
 import { BAND_LABELS, TIER_LABELS, TREND_LABELS } from '../../src-shared/scoring/labels';
 import { ErrorState } from './ErrorState';
 import { useT } from '../i18n/use-t';
@@ -11,20 +12,21 @@ import { NotesSection } from './NotesSection';
 import { RiskPanel } from './RiskPanel';
 import { TouchpointList } from './TouchpointList';
 
-/** "▲ +6 in 30 days" / "▼ −8 in 30 days" / steady, decided by the engine's trend rule. */
-function HealthTrendLine({ score, before }: { score: number | null; before: number | null }) {
+/** "▲ +6 in 30 days" / "▼ −8 in 30 days" / steady, decided by the engine's trend rule and the team's config. */
+function HealthTrendLine({ score, before, config }: { score: number | null; before: number | null; config: ScoringConfig }) {
   const { t, fmt, locale } = useT();
-  const trend = healthTrend(score, before);
+  const trend = healthTrend(score, before, config);
+  const days = config.health.trendWindowDays;
   if (score === null || before === null) {
-    return <span className="trend trend-unknown">{t('panel.trend.unknown')}</span>;
+    return <span className="trend trend-unknown">{t('panel.trend.unknown', { days })}</span>;
   }
   const delta = score - before;
   const arrow = delta > 0 ? '▲' : delta < 0 ? '▼' : '▶';
   const signed = delta > 0 ? `+${fmt.number(delta)}` : delta < 0 ? `−${fmt.number(-delta)}` : fmt.number(0);
   return (
-    <span className={`trend trend-${trend}`} title={t('panel.trend.before', { score: fmt.number(before) })}>
+    <span className={`trend trend-${trend}`} title={t('panel.trend.before', { score: fmt.number(before), days })}>
       <span aria-hidden="true">{arrow} </span>
-      {t('panel.trend.change', { delta: signed })}
+      {t('panel.trend.change', { delta: signed, days })}
       <span className="trend-label">{TREND_LABELS[locale][trend]}</span>
     </span>
   );
@@ -62,7 +64,7 @@ function PanelHeader({ detail }: { detail: AccountDetail }) {
         <span className="health-big-score" data-testid="health-score">
           {health.score === null ? t('value.missing') : fmt.number(health.score)}
         </span>
-        <HealthTrendLine score={health.score} before={detail.healthThirtyDaysAgo} />
+        <HealthTrendLine score={health.score} before={detail.healthThirtyDaysAgo} config={detail.scoringConfig} />
       </div>
     </div>
   );
@@ -71,7 +73,7 @@ function PanelHeader({ detail }: { detail: AccountDetail }) {
 function PanelBody({ detail }: { detail: AccountDetail }) {
   return (
     <>
-      <HealthBreakdown health={detail.health} />
+      <HealthBreakdown health={detail.health} config={detail.scoringConfig} />
       <RiskPanel risk={detail.risk} />
       <ContactsSection contacts={detail.contacts} />
       <EscalationsSection escalations={detail.openEscalations} band={detail.risk.band} asOf={new Date(detail.asOf)} />

@@ -1,4 +1,5 @@
 import { explainHealth, explainHealthMetrics } from '../../src-shared/scoring/explain';
+import type { ScoringConfig } from '../../src-shared/scoring/scoring-config';
 import { formatMetricInput } from '../../src-shared/scoring/explain-format';
 import { roundHalfUp } from '../../src-shared/scoring/health';
 import { CATEGORY_LABELS, METRIC_LABELS } from '../../src-shared/scoring/labels';
@@ -80,15 +81,15 @@ function CategoryBlock({ category, health, sentences }: { category: HealthCatego
 }
 
 /** "Why this health score": every point traced to a category, a metric and a sentence. */
-export function HealthBreakdown({ health }: { health: AccountDetail['health'] }) {
+export function HealthBreakdown({ health, config }: { health: AccountDetail['health']; config: ScoringConfig }) {
   const { t, locale } = useT();
   // The wire schema types metric keys as strings; they are the engine's own keys.
   const result = health as HealthResult;
-  const sentences = explainHealthMetrics(result, locale);
+  const sentences = explainHealthMetrics(result, locale, config);
   return (
     <section className="panel-section" aria-labelledby="panel-health-title">
       <h3 id="panel-health-title">{t('health.title')}</h3>
-      <p className="explain-summary">{result.score === null ? t('health.unknown') : explainHealth(result, locale)[0]}</p>
+      <p className="explain-summary">{result.score === null ? t('health.unknown') : explainHealth(result, locale, config)[0]}</p>
       {CATEGORIES.map((category) => (
         <CategoryBlock key={category} category={category} health={result} sentences={sentences} />
       ))}

@@ -54,9 +54,9 @@ export const MESSAGES_EN = {
   'panel.error.title': 'The account could not be loaded',
   'panel.health': 'Health score',
   'panel.riskPill': '{band} risk',
-  'panel.trend.change': '{delta} in 30 days',
-  'panel.trend.before': 'Health 30 days ago: {score}',
-  'panel.trend.unknown': 'No score from 30 days ago',
+  'panel.trend.change': '{delta} in {days} days',
+  'panel.trend.before': 'Health {days} days ago: {score}',
+  'panel.trend.unknown': 'No score from {days} days ago',
   'value.percent': '{n}%',
 
   'health.title': 'Why this health score',

@@ -52,9 +52,9 @@ export const MESSAGES_ES: Catalog = {
   'panel.error.title': 'No se pudo cargar la cuenta',
   'panel.health': 'Puntuación de salud',
   'panel.riskPill': 'Riesgo {band}',
-  'panel.trend.change': '{delta} en 30 días',
-  'panel.trend.before': 'Salud hace 30 días: {score}',
-  'panel.trend.unknown': 'Sin puntuación de hace 30 días',
+  'panel.trend.change': '{delta} en {days} días',
+  'panel.trend.before': 'Salud hace {days} días: {score}',
+  'panel.trend.unknown': 'Sin puntuación de hace {days} días',
   'value.percent': '{n} %',
 
   'health.title': 'Por qué esta puntuación de salud',

@@ -13,6 +13,7 @@ import {
   touchpointStatusSchema,
 } from '../domain/entities';
 import { healthResultSchema, riskResultSchema } from './engine-result-schemas';
+import { scoringConfigSchema } from '../scoring/scoring-config-schema';
 import type { IpcOperationName } from './operation-names';
 
 const id = z.string().min(1, 'must not be empty').max(64);
@@ -53,6 +54,8 @@ export const ipcContract = {
     response: z.object({
       /** The moment main scored the account; the panel judges overdue and escalation age against it. */
       asOf: z.string(),
+      /** The team's config the scores were computed with; the panel explains and trends with the same one. */
+      scoringConfig: scoringConfigSchema,
       account: accountSchema,
       contacts: z.array(contactSchema),
       health: healthResultSchema,

@@ -18,14 +18,16 @@ const byKeys = <K extends string, S extends z.ZodType>(keys: readonly K[], schem
   z.object(Object.fromEntries(keys.map((key) => [key, schema])) as Record<K, S>).strict();
 
 const curve = z
-  .array(z.tuple([finite, finite.min(0).max(100)]))
+  .array(z.tuple([finite, finite.min(0).max(100)]).readonly())
   .min(2, 'a curve needs at least two points')
-  .refine((points) => points.every((p, i) => i === 0 || p[0] >= points[i - 1]![0]), 'curve inputs must not decrease');
+  .refine((points) => points.every((p, i) => i === 0 || p[0] >= points[i - 1]![0]), 'curve inputs must not decrease')
+  .readonly();
 
 const severity = z.enum(['high', 'medium', 'low']);
 const loyaltyLevels = ['bronze', 'silver', 'gold', 'platinum'] as const;
 
-const scoringConfigSchema = z
+/** The full config's shape and sanity rules (also the wire schema of the config main sends to the UI). */
+export const scoringConfigSchema = z
   .object({
     health: z.object({
       categoryWeights: byKeys(['usage', 'engagement', 'business'], nonNegative).refine(
@@ -75,7 +77,7 @@ const scoringConfigSchema = z
       tenureMonthsAbove: nonNegative, npsAbove: finite.min(0).max(10), featureUsageAbove: nonNegative.max(100), minRenewals: z.number().int().min(0),
     }).strict(),
     schedule: z.object({
-      upsellMonths: z.array(z.number().int().min(1)), renewalPrepDays: days, renewalCallDays: days, onboardingDays: days,
+      upsellMonths: z.array(z.number().int().min(1)).readonly(), renewalPrepDays: days, renewalCallDays: days, onboardingDays: days,
     }).strict(),
     interventions: z.object({ emergencyRenewalDays: days, emergencyEscalationLevel: z.number().int().min(1).max(5) }).strict(),
     churnModel: z.object({ minLabelled: z.number().int().min(2) }).strict(),

@@ -22,16 +22,21 @@ function appWithTeamConfig(configJson: string) {
   });
   const result = app.dispatch('portfolio.list', {});
   if (!result.ok) throw new Error(result.error.message);
-  const tiers = Object.fromEntries((result.data as { rows: PortfolioRow[] }).rows.map((r) => [r.name, r.tier]));
-  return { tiers, messages };
+  const rows = (result.data as { rows: PortfolioRow[] }).rows;
+  const tiers = Object.fromEntries(rows.map((r) => [r.name, r.tier]));
+  const detail = app.dispatch('account.detail', { accountId: rows[0]!.id });
+  if (!detail.ok) throw new Error(detail.error.message);
+  return { tiers, messages, panelConfig: (detail.data as { scoringConfig: { tiers: { atRiskFrom: number } } }).scoringConfig };
 }
 
 describe("the team's scoring config applies to every score the app shows", () => {
   it('scores the book with the stored thresholds', () => {
     // Defaults: Acme (100) is successful, Borealis critical. With these tiers everything is stable.
-    const { tiers, messages } = appWithTeamConfig(JSON.stringify({ tiers: { atRiskFrom: 0, stableFrom: 0, stableTo: 100 } }));
+    const { tiers, messages, panelConfig } = appWithTeamConfig(JSON.stringify({ tiers: { atRiskFrom: 0, stableFrom: 0, stableTo: 100 } }));
     expect(tiers).toEqual({ Acme: 'stable', Borealis: 'stable' });
     expect(messages).toEqual([]);
+    // The account panel explains and trends with the same config.
+    expect(panelConfig.tiers.atRiskFrom).toBe(0);
   });
 
   it('falls back to the default rules with a message naming the bad setting', () => {
