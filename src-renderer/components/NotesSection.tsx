@@ -4,6 +4,7 @@ import type { IpcError } from '../../src-shared/ipc/ipc-error';
 import { toIpcError } from '../api/api-client';
 import { errorText } from '../i18n/error-text';
 import { useAccountStore } from '../stores/account-store';
+import { NoteBody } from './NoteBody';
 
 /** Add-note form: the typed text survives a failed save (and closing the panel) until it is stored. */
 function AddNoteForm({ accountId }: { accountId: string }) {
@@ -87,7 +88,7 @@ export function NotesSection({ accountId }: { accountId: string }) {
               <time className="note-date" dateTime={note.createdAt}>
                 {fmt.date(note.createdAt)}
               </time>
-              <p className="note-body">{note.body}</p>
+              <NoteBody markdown={note.body} />
             </li>
           ))}
         </ol>
