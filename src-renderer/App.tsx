@@ -10,7 +10,7 @@ import { onDataChanged } from './api/api-client';
 
 function PortfolioView() {
   const { t, fmt } = useT();
-  const { status, rows, error, asOf, load } = usePortfolioStore();
+  const { status, rows, error, asOf, scoringConfigProblem, load } = usePortfolioStore();
 
   useEffect(() => {
     if (usePortfolioStore.getState().status === 'idle') void load();
@@ -43,6 +43,11 @@ function PortfolioView() {
   }
   return (
     <>
+      {scoringConfigProblem && (
+        <p className="notice notice-warning" role="status">
+          {t('notice.teamConfigIgnored', { detail: scoringConfigProblem })}
+        </p>
+      )}
       {asOf && <p className="as-of">{t('portfolio.asOf', { date: fmt.date(asOf) })}</p>}
       <PortfolioTable rows={rows} />
     </>

@@ -29,20 +29,20 @@ export interface OpenAppOptions {
  * that does not validate is reported and the defaults are used, so a bad admin edit cannot stop
  * a CSM from working.
  */
-function loadScoringConfig(db: Database, report?: (message: string) => void): ScoringConfig {
+function loadScoringConfig(db: Database, report?: (message: string) => void): { config: ScoringConfig; problem: string | null } {
   const stored = new ScoringConfigRepository(db).storedJson();
-  if (stored === null) return DEFAULT_SCORING_CONFIG;
+  if (stored === null) return { config: DEFAULT_SCORING_CONFIG, problem: null };
   let overrides: unknown;
   try {
     overrides = JSON.parse(stored);
   } catch {
     report?.('The team scoring config is not valid JSON; using the default rules.');
-    return DEFAULT_SCORING_CONFIG;
+    return { config: DEFAULT_SCORING_CONFIG, problem: 'the stored config is not valid JSON' };
   }
   const parsed = parseScoringConfig(overrides);
-  if (parsed.ok) return parsed.config;
+  if (parsed.ok) return { config: parsed.config, problem: null };
   report?.(`The team scoring config was not applied (${parsed.message}); using the default rules.`);
-  return DEFAULT_SCORING_CONFIG;
+  return { config: DEFAULT_SCORING_CONFIG, problem: parsed.message };
 }
 
 export interface OpenApp {
@@ -78,7 +78,8 @@ export function openApp(options: OpenAppOptions): OpenApp {
     localUserId = new UsersRepository(db).firstCsmId();
     if (localUserId) syncState.set('local_user_id', localUserId);
   }
-  const ctx = createServiceContext(db, { now, localUserId, scoringConfig: loadScoringConfig(db, options.onProgress) });
+  const { config: scoringConfig, problem: scoringConfigProblem } = loadScoringConfig(db, options.onProgress);
+  const ctx = createServiceContext(db, { now, localUserId, scoringConfig, scoringConfigProblem });
   const listeners = new Set<(event: DataChangedEvent) => void>();
   const dispatch = createIpcDispatcher(ctx, {
     validateResponses: options.validateResponses ?? false,

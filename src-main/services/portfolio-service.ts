@@ -51,7 +51,7 @@ export class PortfolioService {
         overdue: isOverdue({ dueAt: new Date(record.nextTouchpoint.dueAt), status: 'planned' }, asOf),
       },
     }));
-    return { asOf: asOf.toISOString(), rows };
+    return { asOf: asOf.toISOString(), rows, scoringConfigProblem: this.ctx.scoringConfigProblem };
   }
 
   detail(accountId: string): IpcResponse<'account.detail'> {

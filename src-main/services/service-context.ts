@@ -8,6 +8,8 @@ export interface ServiceContext {
   /** The CSM using this device; authors their notes. */
   localUserId: string | null;
   scoringConfig: ScoringConfig;
+  /** Why the team's stored scoring config was not applied (the defaults are in use), for the UI. */
+  scoringConfigProblem: string | null;
 }
 
 export function createServiceContext(db: Database, overrides: Partial<Omit<ServiceContext, 'db'>> = {}): ServiceContext {
@@ -16,5 +18,6 @@ export function createServiceContext(db: Database, overrides: Partial<Omit<Servi
     now: overrides.now ?? (() => new Date()),
     localUserId: overrides.localUserId ?? null,
     scoringConfig: overrides.scoringConfig ?? DEFAULT_SCORING_CONFIG,
+    scoringConfigProblem: overrides.scoringConfigProblem ?? null,
   };
 }

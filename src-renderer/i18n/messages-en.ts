@@ -131,6 +131,7 @@ export const MESSAGES_EN = {
   'error.unauthorized': 'This session has expired: start the app again.',
   'error.unknownOperation': 'This version of the app cannot do that yet.',
   'error.internal': 'Something went wrong; nothing was changed.',
+  'notice.teamConfigIgnored': "Your team's scoring rules could not be applied, so the default rules are in use. Ask your admin to fix: {detail}",
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_EN;

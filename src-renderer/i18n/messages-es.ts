@@ -129,4 +129,5 @@ export const MESSAGES_ES: Catalog = {
   'error.unauthorized': 'La sesión ha caducado: vuelve a abrir la aplicación.',
   'error.unknownOperation': 'Esta versión de la aplicación aún no puede hacerlo.',
   'error.internal': 'Algo ha fallado; no se ha cambiado nada.',
+  'notice.teamConfigIgnored': "No se pudieron aplicar las reglas de puntuación de tu equipo; se usan las reglas por defecto. Pide a tu administrador que corrija: {detail}",
 };

@@ -10,6 +10,8 @@ export interface PortfolioState {
   rows: PortfolioRow[];
   /** When main scored the book (ISO timestamp), from the last successful load. */
   asOf: string | null;
+  /** Why the team's scoring rules were not applied (defaults in use), from main; null when they were. */
+  scoringConfigProblem: string | null;
   /** Why the last load failed, shown in the user's language (i18n/error-text). */
   error: IpcError | null;
   load: () => Promise<void>;
@@ -21,6 +23,7 @@ export const usePortfolioStore = create<PortfolioState>((set) => ({
   status: 'idle',
   rows: [],
   asOf: null,
+  scoringConfigProblem: null,
   error: null,
   load: async () => {
     const request = ++latestRequest;
@@ -29,7 +32,7 @@ export const usePortfolioStore = create<PortfolioState>((set) => ({
     try {
       const result = await invoke('portfolio.list', {});
       if (request !== latestRequest) return; // a newer load superseded this one
-      set({ status: 'ready', rows: result.rows, asOf: result.asOf, error: null });
+      set({ status: 'ready', rows: result.rows, asOf: result.asOf, scoringConfigProblem: result.scoringConfigProblem, error: null });
     } catch (error) {
       if (request !== latestRequest) return;
       set({ status: 'error', error: toIpcError(error) });

@@ -47,7 +47,12 @@ export type PortfolioRow = z.infer<typeof portfolioRowSchema>;
 export const ipcContract = {
   'portfolio.list': {
     request: z.object({}).strict(),
-    response: z.object({ asOf: z.string(), rows: z.array(portfolioRowSchema) }),
+    response: z.object({
+      asOf: z.string(),
+      rows: z.array(portfolioRowSchema),
+      /** Set when the team's scoring config could not be applied and the default rules are in use. */
+      scoringConfigProblem: z.string().nullable(),
+    }),
   },
   'account.detail': {
     request: z.object({ accountId: id }).strict(),

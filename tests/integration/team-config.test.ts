@@ -26,22 +26,26 @@ function appWithTeamConfig(configJson: string) {
   const tiers = Object.fromEntries(rows.map((r) => [r.name, r.tier]));
   const detail = app.dispatch('account.detail', { accountId: rows[0]!.id });
   if (!detail.ok) throw new Error(detail.error.message);
-  return { tiers, messages, panelConfig: (detail.data as { scoringConfig: { tiers: { atRiskFrom: number } } }).scoringConfig };
+  const problem = (result.data as { scoringConfigProblem: string | null }).scoringConfigProblem;
+  return { tiers, messages, problem, panelConfig: (detail.data as { scoringConfig: { tiers: { atRiskFrom: number } } }).scoringConfig };
 }
 
 describe("the team's scoring config applies to every score the app shows", () => {
   it('scores the book with the stored thresholds', () => {
     // Defaults: Acme (100) is successful, Borealis critical. With these tiers everything is stable.
-    const { tiers, messages, panelConfig } = appWithTeamConfig(JSON.stringify({ tiers: { atRiskFrom: 0, stableFrom: 0, stableTo: 100 } }));
+    const { tiers, messages, problem, panelConfig } = appWithTeamConfig(JSON.stringify({ tiers: { atRiskFrom: 0, stableFrom: 0, stableTo: 100 } }));
     expect(tiers).toEqual({ Acme: 'stable', Borealis: 'stable' });
     expect(messages).toEqual([]);
+    expect(problem).toBeNull();
     // The account panel explains and trends with the same config.
     expect(panelConfig.tiers.atRiskFrom).toBe(0);
   });
 
   it('falls back to the default rules with a message naming the bad setting', () => {
-    const { tiers, messages } = appWithTeamConfig(JSON.stringify({ tiers: { atRiskFrom: 95 } }));
+    const { tiers, messages, problem } = appWithTeamConfig(JSON.stringify({ tiers: { atRiskFrom: 95 } }));
     expect(tiers).toEqual({ Acme: 'successful', Borealis: 'critical' });
+    // The UI is told too, so a CSM knows the scores follow the default rules.
+    expect(problem).toMatch(/^scoring config tiers: tier thresholds must increase/);
     expect(messages.join('\n')).toMatch(/scoring config tiers: tier thresholds must increase.*using the default rules/);
   });
 
