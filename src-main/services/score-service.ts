@@ -19,14 +19,17 @@ function utcDayKey(date: Date): string {
 export class ScoreService {
   private readonly scores: AccountScoresRepository;
   private readonly syncState: SyncStateRepository;
+  /** Fingerprint of the config in use; fixed for the life of the context, so taken once, not per read. */
+  private readonly configHash: string;
 
   constructor(private readonly ctx: ServiceContext) {
     this.scores = new AccountScoresRepository(ctx.db);
     this.syncState = new SyncStateRepository(ctx.db);
+    this.configHash = hashString(JSON.stringify(ctx.scoringConfig));
   }
 
   private stamp(asOf: Date): string {
-    return `${utcDayKey(asOf)}|${hashString(JSON.stringify(this.ctx.scoringConfig))}`;
+    return `${utcDayKey(asOf)}|${this.configHash}`;
   }
 
   /** Recomputes every account's score as of `asOf`; returns how many were scored. */
