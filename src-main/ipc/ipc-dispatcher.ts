@@ -6,15 +6,25 @@ import {
   type IpcOperation,
   type IpcResponse,
 } from '../../src-shared/ipc/contract';
-import { fieldFromPath, ServiceError, type IpcResult } from '../../src-shared/ipc/ipc-error';
-import { MUTATING_OPERATIONS, type DataChangedEvent } from '../../src-shared/ipc/operation-names';
+import type { StoreProblemCode } from '../../src-shared/ipc/app-status';
+import { fieldFromPath, ServiceError, type IpcError, type IpcResult } from '../../src-shared/ipc/ipc-error';
+import {
+  isWorkspaceOperation,
+  MUTATING_OPERATIONS,
+  type DataChangedEvent,
+  type WorkspaceOperationName,
+} from '../../src-shared/ipc/operation-names';
+import { storeErrorMessage, storeProblemOf } from '../db/store-errors';
 import { NotesService } from '../services/notes-service';
 import { PortfolioService } from '../services/portfolio-service';
 import type { ServiceContext } from '../services/service-context';
 import { TouchpointsService } from '../services/touchpoints-service';
 
+/** Operations the open store's services answer; the workspace answers the rest (app.*, backups.*). */
+export type StoreOperation = Exclude<IpcOperation, WorkspaceOperationName>;
+
 type Handlers = {
-  [Op in IpcOperation]: (request: z.output<IpcContract[Op]['request']>) => IpcResponse<Op>;
+  [Op in StoreOperation]: (request: z.output<IpcContract[Op]['request']>) => IpcResponse<Op>;
 };
 
 export type IpcDispatch = (operation: unknown, payload: unknown) => IpcResult<unknown>;
@@ -41,6 +51,8 @@ export interface DispatcherOptions {
   log?: (message: string, error: unknown) => void;
   /** Called after a write succeeded; the transports push it to every open window or tab. */
   onDataChanged?: (event: DataChangedEvent) => void;
+  /** Called when SQLite reports the store damaged, read-only, full or busy (the workspace decides what follows). */
+  onStoreProblem?: (code: StoreProblemCode, error: unknown) => void;
 }
 
 /** The account a write touched, read from its result, so other views know what to refresh. */
@@ -49,45 +61,64 @@ function changedAccountId(data: unknown): string | null {
   return record.note?.accountId ?? record.touchpoint?.accountId ?? null;
 }
 
+/** A request that passed the contract: the operation and its parsed payload. */
+export interface ParsedRequest {
+  operation: IpcOperation;
+  request: unknown;
+}
+
 /**
- * The single entry point of both transports (Electron IPC and the web shell's HTTP): it accepts
- * only contract names, validates the payload before any service sees it, and turns every failure
- * into a structured `{ code, message, field }` instead of an exception.
+ * Checks an operation name and payload against the contract before anything acts on them: only
+ * contract names, and a payload that fails its schema gets a VALIDATION error naming the field.
+ */
+export function parseIpcRequest(operation: unknown, payload: unknown): { ok: true; parsed: ParsedRequest } | { ok: false; error: IpcError } {
+  if (!isIpcOperation(operation)) {
+    return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation "${String(operation)}"` } };
+  }
+  const parsed = ipcContract[operation].request.safeParse(payload ?? {});
+  if (parsed.success) return { ok: true, parsed: { operation, request: parsed.data } };
+  const issue = parsed.error.issues[0];
+  // An unknown key has an empty path; name the key itself so the caller sees what to remove.
+  const field = issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue ? fieldFromPath(issue.path) : undefined;
+  return {
+    ok: false,
+    error: {
+      code: 'VALIDATION',
+      message: `${operation}: ${field ? `${field}: ` : ''}${issue?.message ?? 'invalid payload'}`,
+      ...(field ? { field } : {}),
+    },
+  };
+}
+
+/**
+ * The store's entry point for both transports (Electron IPC and the web shell's HTTP), reached
+ * through the workspace: it accepts only contract names, validates the payload before any service
+ * sees it, and turns every failure into a structured `{ code, message, field }` instead of an exception.
  */
 export function createIpcDispatcher(ctx: ServiceContext, options: DispatcherOptions = {}): IpcDispatch {
   const handlers = createHandlers(ctx);
   const log = options.log ?? ((message, error) => console.error(message, error));
-  return (operation, payload) => {
-    if (!isIpcOperation(operation)) {
-      return {
-        ok: false,
-        error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation "${String(operation)}"` },
-      };
-    }
-    const parsed = ipcContract[operation].request.safeParse(payload ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      // An unknown key has an empty path; name the key itself so the caller sees what to remove.
-      const field =
-        issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue ? fieldFromPath(issue.path) : undefined;
-      return {
-        ok: false,
-        error: {
-          code: 'VALIDATION',
-          message: `${operation}: ${field ? `${field}: ` : ''}${issue?.message ?? 'invalid payload'}`,
-          ...(field ? { field } : {}),
-        },
-      };
+  return (operationName, payload) => {
+    const checked = parseIpcRequest(operationName, payload);
+    if (!checked.ok) return checked;
+    const { operation, request } = checked.parsed;
+    if (isWorkspaceOperation(operation)) {
+      return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `${operation} is answered by the workspace, not the store` } };
     }
     try {
       const handler = handlers[operation] as (request: unknown) => unknown;
-      const data = handler(parsed.data);
+      const data = handler(request);
       if (options.validateResponses) ipcContract[operation].response.parse(data);
       if (MUTATING_OPERATIONS.has(operation)) options.onDataChanged?.({ operation, accountId: changedAccountId(data) });
       return { ok: true, data };
     } catch (error) {
       if (error instanceof ServiceError) {
         return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
+      }
+      const storeProblem = storeProblemOf(error);
+      if (storeProblem) {
+        options.onStoreProblem?.(storeProblem, error);
+        return { ok: false, error: { code: storeProblem, message: `${operation}: ${storeErrorMessage(storeProblem)}` } };
       }
       log(`IPC ${operation} failed`, error);
       return { ok: false, error: { code: 'INTERNAL', message: `${operation} failed unexpectedly; nothing was changed` } };

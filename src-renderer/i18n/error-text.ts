@@ -19,5 +19,9 @@ export function errorText(error: IpcError, t: Translate): string {
       return t('error.unknownOperation');
     case 'INTERNAL':
       return t('error.internal');
+    case 'STORE_UNAVAILABLE':
+      return t('error.storeUnavailable');
+    default:
+      return t(`error.${error.code}`);
   }
 }

@@ -131,6 +131,13 @@ export const MESSAGES_EN = {
   'error.unauthorized': 'This session has expired: start the app again.',
   'error.unknownOperation': 'This version of the app cannot do that yet.',
   'error.internal': 'Something went wrong; nothing was changed.',
+  'error.storeUnavailable': 'No book is open yet.',
+  'error.STORE_CORRUPT': 'The store file is damaged, so nothing more is written to it. Restore a backup.',
+  'error.STORE_READONLY': 'The store file cannot be written (check its permissions, or whether the disk is read-only). Nothing was changed.',
+  'error.STORE_FULL': 'The disk is full. Nothing was changed; free some space and try again.',
+  'error.STORE_BUSY': 'Another program has the store locked. Nothing was changed; try again in a moment.',
+  'error.STORE_EMPTY_FILE': 'The store file is empty (0 bytes). It was left as it is; restore a backup.',
+  'error.STORE_MISMATCH': 'The store was written by a different version of the app. Update the app, or restore a backup.',
   'notice.teamConfigIgnored': "Your team's scoring rules could not be applied, so the default rules are in use. Ask your admin to fix: {detail}",
 } as const;
 

@@ -129,5 +129,12 @@ export const MESSAGES_ES: Catalog = {
   'error.unauthorized': 'La sesión ha caducado: vuelve a abrir la aplicación.',
   'error.unknownOperation': 'Esta versión de la aplicación aún no puede hacerlo.',
   'error.internal': 'Algo ha fallado; no se ha cambiado nada.',
+  'error.storeUnavailable': 'Aún no hay ninguna cartera abierta.',
+  'error.STORE_CORRUPT': 'El archivo de datos está dañado y ya no se escribe en él. Restaura una copia de seguridad.',
+  'error.STORE_READONLY': 'No se puede escribir en el archivo de datos (revisa sus permisos o si el disco es de solo lectura). No se ha cambiado nada.',
+  'error.STORE_FULL': 'El disco está lleno. No se ha cambiado nada; libera espacio y vuelve a intentarlo.',
+  'error.STORE_BUSY': 'Otro programa tiene bloqueado el archivo de datos. No se ha cambiado nada; inténtalo de nuevo en un momento.',
+  'error.STORE_EMPTY_FILE': 'El archivo de datos está vacío (0 bytes). Se ha dejado tal cual; restaura una copia de seguridad.',
+  'error.STORE_MISMATCH': 'El archivo de datos lo escribió otra versión de la aplicación. Actualiza la aplicación o restaura una copia.',
   'notice.teamConfigIgnored': "No se pudieron aplicar las reglas de puntuación de tu equipo; se usan las reglas por defecto. Pide a tu administrador que corrija: {detail}",
 };

@@ -14,9 +14,15 @@ import {
 } from '../domain/entities';
 import { healthResultSchema, riskResultSchema } from './engine-result-schemas';
 import { scoringConfigSchema } from '../scoring/scoring-config-schema';
+import { appStatusSchema, backupInfoSchema, backupNameSchema } from './app-status';
 import type { IpcOperationName } from './operation-names';
+import { userText, uuidV7Schema } from './text-schemas';
 
 const id = z.string().min(1, 'must not be empty').max(64);
+/** A note's markdown: valid Unicode with something visible in it. */
+const noteBody = userText({ max: 100_000, emptyMessage: 'a note needs some text' });
+/** What a CSM types into a search box; normalized into a bounded full-text query by the service. */
+const searchText = userText({ max: 200, emptyMessage: 'type something to search for' });
 /** Calendar date or timestamp the user picked; parsed, not trusted. */
 const isoDateTime = z.iso.datetime({ offset: true }).or(z.iso.date());
 
@@ -71,23 +77,41 @@ export const ipcContract = {
     }),
   },
   'notes.list': {
-    request: z.object({ accountId: id, limit: z.number().int().min(1).max(500).optional() }).strict(),
-    response: z.object({ notes: z.array(noteSchema) }),
+    request: z
+      .object({
+        accountId: id,
+        limit: z.number().int().min(1).max(200).optional(),
+        /** Opaque cursor from the previous page's `nextBefore`: the page starts after it (older notes). */
+        before: z.string().min(1).max(200).optional(),
+        /** Only the account's notes matching this text (same rules as notes.search). */
+        query: searchText.optional(),
+      })
+      .strict(),
+    response: z.object({ notes: z.array(noteSchema), nextBefore: z.string().nullable() }),
   },
   'notes.add': {
     request: z
       .object({
+        /** Made by the client once per note: repeating the request with the same id creates nothing new. */
+        id: uuidV7Schema,
         accountId: id,
-        body: z.string().trim().min(1, 'a note needs some text').max(100_000),
+        body: noteBody,
         touchpointId: id.optional(),
       })
       .strict(),
     response: z.object({ note: noteSchema }),
   },
+  'notes.update': {
+    request: z.object({ id, body: noteBody }).strict(),
+    response: z.object({ note: noteSchema }),
+  },
+  'notes.delete': {
+    request: z.object({ id }).strict(),
+    /** The note as it was when tombstoned, so views know which account to refresh. */
+    response: z.object({ note: noteSchema }),
+  },
   'notes.search': {
-    request: z
-      .object({ query: z.string().trim().min(1, 'type something to search for').max(200), limit: z.number().int().min(1).max(200).optional() })
-      .strict(),
+    request: z.object({ query: searchText, limit: z.number().int().min(1).max(200).optional() }).strict(),
     response: z.object({
       hits: z.array(z.object({ note: noteSchema, accountName: z.string(), snippet: z.string() })),
     }),
@@ -108,7 +132,7 @@ export const ipcContract = {
     request: z
       .object({
         touchpointId: id,
-        outcome: z.string().max(2000).optional(),
+        outcome: userText({ max: 2000 }).optional(),
         sentiment: sentimentSchema.optional(),
       })
       .strict(),
@@ -117,6 +141,26 @@ export const ipcContract = {
   'touchpoints.reschedule': {
     request: z.object({ touchpointId: id, dueAt: isoDateTime }).strict(),
     response: z.object({ touchpoint: touchpointSchema }),
+  },
+  'app.status': {
+    request: z.object({}).strict(),
+    response: appStatusSchema,
+  },
+  'app.openDemo': {
+    request: z.object({}).strict(),
+    response: appStatusSchema,
+  },
+  'backups.list': {
+    request: z.object({}).strict(),
+    response: z.object({ backups: z.array(backupInfoSchema) }),
+  },
+  'backups.create': {
+    request: z.object({}).strict(),
+    response: z.object({ backup: backupInfoSchema }),
+  },
+  'backups.restore': {
+    request: z.object({ name: backupNameSchema }).strict(),
+    response: appStatusSchema,
   },
 } as const;
 

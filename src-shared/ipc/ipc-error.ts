@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storeProblemCodeSchema } from './app-status';
 
 export const ipcErrorCodeSchema = z.enum([
   'VALIDATION',
@@ -7,6 +8,9 @@ export const ipcErrorCodeSchema = z.enum([
   'CONFLICT',
   'UNAUTHORIZED',
   'INTERNAL',
+  /** No book is open (first start, or a store problem the user must resolve first). */
+  'STORE_UNAVAILABLE',
+  ...storeProblemCodeSchema.options,
 ]);
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
 

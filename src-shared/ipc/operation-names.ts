@@ -6,10 +6,17 @@ export const IPC_OPERATION_NAMES = [
   'account.detail',
   'notes.list',
   'notes.add',
+  'notes.update',
+  'notes.delete',
   'notes.search',
   'touchpoints.list',
   'touchpoints.complete',
   'touchpoints.reschedule',
+  'app.status',
+  'app.openDemo',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
 ] as const;
 
 export type IpcOperationName = (typeof IPC_OPERATION_NAMES)[number];
@@ -17,9 +24,20 @@ export type IpcOperationName = (typeof IPC_OPERATION_NAMES)[number];
 /** Operations that change stored data: after one succeeds main pushes `data.changed`. */
 export const MUTATING_OPERATIONS: ReadonlySet<IpcOperationName> = new Set<IpcOperationName>([
   'notes.add',
+  'notes.update',
+  'notes.delete',
   'touchpoints.complete',
   'touchpoints.reschedule',
 ]);
+
+/** Operations about which book is open and its backups: they work even when no store is open. */
+export const WORKSPACE_OPERATIONS = ['app.status', 'app.openDemo', 'backups.list', 'backups.create', 'backups.restore'] as const;
+export type WorkspaceOperationName = (typeof WORKSPACE_OPERATIONS)[number];
+
+/** True for the operations the workspace answers itself rather than the open store's services. */
+export function isWorkspaceOperation(name: IpcOperationName): name is WorkspaceOperationName {
+  return (WORKSPACE_OPERATIONS as readonly string[]).includes(name);
+}
 
 /** Payload of the `data.changed` push: which operation changed what, so views can refresh. */
 export interface DataChangedEvent {
@@ -28,7 +46,7 @@ export interface DataChangedEvent {
 }
 
 /** Push events main sends to the renderer. */
-export const IPC_EVENTS = ['data.changed', 'sync.status'] as const;
+export const IPC_EVENTS = ['data.changed', 'app.status', 'sync.status'] as const;
 export type IpcEvent = (typeof IPC_EVENTS)[number];
 
 /** True when `name` is one of the contract's operations (guards the preload and the web shell). */
