@@ -1,11 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { openStore } from '../db/open-store';
-import { AccountsRepository } from '../db/repositories/accounts-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 import { UsersRepository } from '../db/repositories/users-repository';
-import { generateDemoBook } from '../demo/demo-book';
+import type { StoreProblemCode } from '../../src-shared/ipc/app-status';
 import type { DataChangedEvent } from '../../src-shared/ipc/operation-names';
-import { utcDay } from '../../src-shared/schedule/utc-date';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../../src-shared/scoring/scoring-config';
 import { parseScoringConfig } from '../../src-shared/scoring/scoring-config-schema';
 import { ScoringConfigRepository } from '../db/repositories/scoring-config-repository';
@@ -15,13 +13,14 @@ import { createServiceContext, type ServiceContext } from '../services/service-c
 export interface OpenAppOptions {
   dataDir: string;
   nativeBinding?: string;
-  /** Seed the demo book when the store has no accounts (first run). */
-  seedDemoWhenEmpty?: boolean;
-  demoAccounts?: number;
+  /** Make a new, empty store when the folder has none (default); off, a missing store is an error. */
+  create?: boolean;
   now?: () => Date;
   validateResponses?: boolean;
   /** Progress of long work and warnings (e.g. a team config that was not applied), for the console. */
   onProgress?: (message: string) => void;
+  /** SQLite reported the store damaged, read-only, full or busy while serving a request. */
+  onStoreProblem?: (code: StoreProblemCode, error: unknown) => void;
 }
 
 /**
@@ -54,24 +53,14 @@ export interface OpenApp {
   close: () => void;
 }
 
-/** Opens the store and wires the services; shared by the Electron main process and the web shell. */
+/** Opens the store and wires the services; the workspace does this for the user's book and the demo book alike. */
 export function openApp(options: OpenAppOptions): OpenApp {
-  const db = openStore({ dataDir: options.dataDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const db = openStore({
+    dataDir: options.dataDir,
+    ...(options.create === undefined ? {} : { create: options.create }),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   const now = options.now ?? (() => new Date());
-  if (options.seedDemoWhenEmpty && new AccountsRepository(db).count() === 0) {
-    const total = options.demoAccounts ?? 150;
-    options.onProgress?.(`Creating a demo book of ${total} accounts…`);
-    // One transaction: a first run killed half-way leaves an empty store that seeds again, not a
-    // partial book that would never be finished.
-    db.transaction(() =>
-      generateDemoBook(db, {
-        accounts: total,
-        seed: 1,
-        asOf: utcDay(now()),
-        onProgress: (done, all) => options.onProgress?.(`Demo book: ${done}/${all} accounts`),
-      }),
-    )();
-  }
   const syncState = new SyncStateRepository(db);
   let localUserId = syncState.get('local_user_id') ?? null;
   if (!localUserId) {
@@ -84,6 +73,7 @@ export function openApp(options: OpenAppOptions): OpenApp {
   const dispatch = createIpcDispatcher(ctx, {
     validateResponses: options.validateResponses ?? false,
     onDataChanged: (event) => listeners.forEach((listener) => listener(event)),
+    ...(options.onStoreProblem ? { onStoreProblem: options.onStoreProblem } : {}),
   });
   return {
     db,

@@ -21,11 +21,16 @@ interface AppliedRow {
 }
 
 /**
- * Applies pending migrations, each in its own transaction, and records them. Refuses a database
- * whose applied list differs from the files (edited, missing or from a newer build), because
- * running on such a file risks corrupting a CSM's only copy of their notes.
+ * Applies pending migrations and records them, reading and applying under one write lock (an
+ * IMMEDIATE transaction) so two processes starting on the same fresh folder cannot both apply the
+ * same migration. Refuses a database whose applied list differs from the files (edited, missing or
+ * from a newer build), because running on such a file risks corrupting a CSM's only copy of their notes.
  */
 export function runMigrations(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  return db.transaction(() => applyPending(db, migrations)).immediate();
+}
+
+function applyPending(db: Database, migrations: readonly Migration[]): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied = db
@@ -54,10 +59,8 @@ export function runMigrations(db: Database, migrations: readonly Migration[] = M
   );
   const newlyApplied: number[] = [];
   for (const migration of migrations.slice(applied.length)) {
-    db.transaction(() => {
-      db.exec(migration.sql);
-      insert.run(migration.version, migration.name, checksumOf(migration.sql), new Date().toISOString());
-    })();
+    db.exec(migration.sql);
+    insert.run(migration.version, migration.name, checksumOf(migration.sql), new Date().toISOString());
     newlyApplied.push(migration.version);
   }
   return newlyApplied;

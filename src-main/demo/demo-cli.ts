@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { STORE_FILE_NAME, openStore } from '../db/open-store';
 import { AccountsRepository } from '../db/repositories/accounts-repository';
 import { BookWriterRepository } from '../db/repositories/book-writer-repository';
+import { SyncStateRepository } from '../db/repositories/sync-state-repository';
+import { demoDirOf } from '../workspace/demo-store';
 import { generateDemoBook } from './demo-book';
 import { defaultDataDir } from '../app/data-dir';
 
@@ -72,8 +74,9 @@ export function parseDemoArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
   }
   const { values } = parsed;
   if (values.help) throw new UsageError('');
-  // Same default as the app, so `npm run demo` writes the book the app then opens.
-  const dataDir = values['data-dir'] ?? defaultDataDir(env);
+  // The app's demo folder by default, so `npm run demo` writes the demo book the app then offers;
+  // never the user's own store.
+  const dataDir = values['data-dir'] ?? demoDirOf(defaultDataDir(env));
   if (dataDir.trim() === '') throw new UsageError('--data-dir must not be empty');
   return {
     accounts: wholeNumber('accounts', values.accounts, 150, 1, MAX_ACCOUNTS),
@@ -143,6 +146,8 @@ export function runDemoCli(argv: readonly string[]): number {
       }
       throw error;
     }
+    // Marked demo: the app shows it as "Demo book" and never syncs it, wherever it lies.
+    new SyncStateRepository(db).markDemoBook();
     new BookWriterRepository(db).checkpointWal();
     const seconds = (performance.now() - started) / 1000;
     const file = join(options.dataDir, STORE_FILE_NAME);

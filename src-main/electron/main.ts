@@ -2,11 +2,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../app/content-security-policy';
-import { openApp, type OpenApp } from '../app/open-app';
+import { isExternalLink } from '../app/external-links';
+import { startStoreWorker, type StoreWorker } from '../workspace/store-worker-host';
 import { electronNativeBinding } from './native-binding';
 
 const here = dirname(fileURLToPath(import.meta.url));
-let opened: OpenApp | null = null;
+let worker: StoreWorker | null = null;
 
 function createWindow(): void {
   const window = new BrowserWindow({
@@ -21,10 +22,10 @@ function createWindow(): void {
       webSecurity: true,
     },
   });
-  // No navigation away from the app and no new windows; external links go to the OS browser.
+  // No navigation away from the app and no new windows; links in notes go to the system browser.
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    if (isExternalLink(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL);
@@ -32,6 +33,7 @@ function createWindow(): void {
 }
 
 void app.whenReady().then(() => {
+  // For http(s) loads (the dev server); file:// loads get the same policy from index.html's <meta>.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
@@ -40,18 +42,19 @@ void app.whenReady().then(() => {
       },
     });
   });
-  const dataDir = process.env.CSM_DATA_DIR ?? app.getPath('userData');
-  opened = openApp({
-    dataDir,
-    nativeBinding: electronNativeBinding(app.getAppPath(), process.resourcesPath),
-    seedDemoWhenEmpty: true,
+  // The store runs in a worker thread: main only carries messages, so a window never waits on SQLite.
+  const nativeBinding = electronNativeBinding(app.getAppPath(), process.resourcesPath);
+  const store = startStoreWorker({
+    workerFile: join(here, 'store-worker.js'),
+    dataDir: process.env.CSM_DATA_DIR ?? app.getPath('userData'),
+    ...(nativeBinding ? { nativeBinding } : {}),
     onProgress: (message) => console.log(message),
   });
-  const dispatch = opened.dispatch;
-  opened.onDataChanged((event) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send('csm:event:data.changed', event);
+  worker = store;
+  store.onEvent((event) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(`csm:event:${event.name}`, event.data);
   });
-  ipcMain.handle('csm:invoke', (_event, operation: unknown, payload: unknown) => dispatch(operation, payload));
+  ipcMain.handle('csm:invoke', (_event, operation: unknown, payload: unknown) => store.invoke(operation, payload));
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -62,7 +65,11 @@ void app.whenReady().then(() => {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => {
-  opened?.close();
-  opened = null;
+let quitting = false;
+app.on('will-quit', (event) => {
+  if (quitting || !worker) return;
+  // Let the worker finish the write in hand and close the store before the process ends.
+  event.preventDefault();
+  quitting = true;
+  void worker.close().finally(() => app.quit());
 });

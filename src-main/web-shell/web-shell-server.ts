@@ -4,11 +4,20 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { IpcErrorCode } from '../../src-shared/ipc/ipc-error';
-import type { DataChangedEvent } from '../../src-shared/ipc/operation-names';
+import type { IpcResult } from '../../src-shared/ipc/ipc-error';
 import { CONTENT_SECURITY_POLICY } from '../app/content-security-policy';
-import type { IpcDispatch } from '../ipc/ipc-dispatcher';
 
 const MAX_BODY_BYTES = 1_000_000;
+/** A client that trickles its headers or body is cut off instead of holding a socket for ever. */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** Sent with every response: no framing by other sites (clickjacking), no MIME sniffing. */
+const SECURITY_HEADERS = {
+  'content-security-policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+} as const;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -20,14 +29,23 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** A push to every open tab: an event name of the contract and its data. */
+export interface PushEvent {
+  name: string;
+  data: unknown;
+}
+
 export interface WebShellOptions {
-  dispatch: IpcDispatch;
+  /** Carries one contract operation to the store (the worker in the app, a dispatcher in some tests). */
+  dispatch: (operation: unknown, payload: unknown) => IpcResult<unknown> | Promise<IpcResult<unknown>>;
   rendererDir: string;
   port?: number;
   /** Fixed token for tests; a random one per run otherwise. */
   token?: string;
-  /** Source of `data.changed` pushes, streamed to tabs on GET /events (server-sent events). */
-  onDataChanged?: (listener: (event: DataChangedEvent) => void) => () => void;
+  /** Time allowed for a request's headers (tests shorten it). */
+  headersTimeoutMs?: number;
+  /** Source of pushes (`data.changed`, `app.status`), streamed to tabs on GET /events (server-sent events). */
+  onEvent?: (listener: (event: PushEvent) => void) => () => void;
 }
 
 export interface WebShell {
@@ -44,7 +62,7 @@ function sendError(res: ServerResponse, status: number, code: IpcErrorCode, mess
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }
 
@@ -87,11 +105,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     if (!file.startsWith(rendererRoot)) return sendError(res, 404, 'NOT_FOUND', 'Not found');
     try {
       const content = await readFile(file);
-      res.writeHead(200, {
-        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CONTENT_SECURITY_POLICY,
-        'x-content-type-options': 'nosniff',
-      });
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
       res.end(content);
     } catch {
       sendError(res, 404, 'NOT_FOUND', `No file ${pathname}`);
@@ -99,12 +113,12 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   }
 
   const streams = new Set<ServerResponse>();
-  const unsubscribe = options.onDataChanged?.((event) => {
-    for (const stream of streams) stream.write(`event: data.changed\ndata: ${JSON.stringify(event)}\n\n`);
+  const unsubscribe = options.onEvent?.((event) => {
+    for (const stream of streams) stream.write(`event: ${event.name}\ndata: ${JSON.stringify(event.data)}\n\n`);
   });
 
   function streamEvents(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': connected\n\n');
     streams.add(res);
     req.on('close', () => streams.delete(res));
@@ -139,19 +153,22 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         return sendError(res, tooLarge ? 413 : 400, 'VALIDATION', tooLarge ? 'Request body over 1 MB' : 'Request body is not valid JSON');
       }
       // Contract names are plain ASCII: taken as they come, anything escaped is an unknown operation.
-      const result = options.dispatch(url.pathname.slice('/ipc/'.length), payload);
+      const result = await options.dispatch(url.pathname.slice('/ipc/'.length), payload);
       return sendJson(res, 200, result);
     }
     if (req.method !== 'GET') return sendError(res, 405, 'VALIDATION', 'Use GET');
     return serveStatic(res, url.pathname);
   }
 
-  const server = createServer((req, res) => {
+  // Timeouts are enforced by a periodic sweep; once a second so a slow client is cut off promptly.
+  const server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('web shell request failed', error);
       if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Internal error');
     });
   });
+  server.headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+  server.requestTimeout = Math.max(REQUEST_TIMEOUT_MS, server.headersTimeout);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

@@ -1,5 +1,6 @@
 import type { IpcOperation, IpcRequest, IpcResponse } from '../../src-shared/ipc/contract';
 import type { IpcError } from '../../src-shared/ipc/ipc-error';
+import type { AppStatus } from '../../src-shared/ipc/app-status';
 import type { DataChangedEvent } from '../../src-shared/ipc/operation-names';
 import { createTransport, type Transport } from './transport';
 
@@ -25,6 +26,12 @@ export async function invoke<Op extends IpcOperation>(operation: Op, payload: Ip
 export function onDataChanged(listener: (event: DataChangedEvent) => void): () => void {
   transport ??= createTransport();
   return transport.on('data.changed', (data) => listener(data as DataChangedEvent));
+}
+
+/** Subscribes to main's `app.status` push (the open book changed: demo opened, backup restored, store damaged). */
+export function onAppStatus(listener: (status: AppStatus) => void): () => void {
+  transport ??= createTransport();
+  return transport.on('app.status', (data) => listener(data as AppStatus));
 }
 
 /** The structured error behind anything an API call threw (a transport failure counts as INTERNAL). */

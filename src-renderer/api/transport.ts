@@ -28,6 +28,9 @@ function webShellToken(): string | null {
 
 function httpTransport(): Transport {
   const token = webShellToken();
+  // One server-sent events stream for every subscription; the browser reconnects it if it drops.
+  let source: EventSource | null = null;
+  let subscribers = 0;
   return {
     async invoke(operation, payload) {
       try {
@@ -42,11 +45,18 @@ function httpTransport(): Transport {
       }
     },
     on(event, listener) {
-      // Server-sent events; the browser reconnects by itself if the stream drops.
-      const source = new EventSource(`/events?token=${encodeURIComponent(token ?? '')}`);
+      const stream = (source ??= new EventSource(`/events?token=${encodeURIComponent(token ?? '')}`));
+      subscribers += 1;
       const handler = (message: MessageEvent<string>): void => listener(JSON.parse(message.data) as unknown);
-      source.addEventListener(event, handler);
-      return () => source.close();
+      stream.addEventListener(event, handler);
+      return () => {
+        stream.removeEventListener(event, handler);
+        subscribers -= 1;
+        if (subscribers === 0) {
+          stream.close();
+          source = null;
+        }
+      };
     },
   };
 }

@@ -150,6 +150,11 @@ export const ipcContract = {
     request: z.object({}).strict(),
     response: appStatusSchema,
   },
+  /** Opens the book again after the user fixed what was wrong (permissions, disk space, a lock). */
+  'app.reopen': {
+    request: z.object({}).strict(),
+    response: appStatusSchema,
+  },
   'backups.list': {
     request: z.object({}).strict(),
     response: z.object({ backups: z.array(backupInfoSchema) }),

@@ -14,6 +14,7 @@ export const IPC_OPERATION_NAMES = [
   'touchpoints.reschedule',
   'app.status',
   'app.openDemo',
+  'app.reopen',
   'backups.list',
   'backups.create',
   'backups.restore',
@@ -31,7 +32,7 @@ export const MUTATING_OPERATIONS: ReadonlySet<IpcOperationName> = new Set<IpcOpe
 ]);
 
 /** Operations about which book is open and its backups: they work even when no store is open. */
-export const WORKSPACE_OPERATIONS = ['app.status', 'app.openDemo', 'backups.list', 'backups.create', 'backups.restore'] as const;
+export const WORKSPACE_OPERATIONS = ['app.status', 'app.openDemo', 'app.reopen', 'backups.list', 'backups.create', 'backups.restore'] as const;
 export type WorkspaceOperationName = (typeof WORKSPACE_OPERATIONS)[number];
 
 /** True for the operations the workspace answers itself rather than the open store's services. */

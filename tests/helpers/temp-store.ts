@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import { openStore } from '../../src-main/db/open-store';
 import { BookWriterRepository } from '../../src-main/db/repositories/book-writer-repository';
@@ -10,6 +11,9 @@ export function makeTempDir(prefix = 'csm-test-'): { dir: string; remove: () => 
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** The store worker's entry, started from its TypeScript source (see store-worker-from-source.mjs). */
+export const STORE_WORKER_FROM_SOURCE = join(dirname(fileURLToPath(import.meta.url)), 'store-worker-from-source.mjs');
 
 export const FIXTURE_NOW = new Date('2026-06-15T12:00:00.000Z');
 

@@ -1,8 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, STORE_FILE_NAME } from '../../src-main/db/open-store';
-import { MigrationMismatchError, runMigrations } from '../../src-main/db/migration-runner';
+import { openStore, STORE_FILE_NAME, StoreProblemError } from '../../src-main/db/open-store';
+import { runMigrations } from '../../src-main/db/migration-runner';
 import { MIGRATIONS } from '../../src-main/db/migrations';
 import { makeTempDir } from '../helpers/temp-store';
 
@@ -46,7 +46,7 @@ describe('local store migrations (real SQLite files)', () => {
     const raw = new BetterSqlite3(join(dir, STORE_FILE_NAME));
     raw.prepare("UPDATE schema_migrations SET checksum = 'tampered' WHERE version = 1").run();
     raw.close();
-    expect(() => openStore({ dataDir: dir })).toThrow(MigrationMismatchError);
+    expect(() => openStore({ dataDir: dir })).toThrow(StoreProblemError);
     expect(() => openStore({ dataDir: dir })).toThrow(/Migration 1 \(0001-initial-schema\).*checksum mismatch/);
   });
 
@@ -62,6 +62,7 @@ describe('local store migrations (real SQLite files)', () => {
   it('rolls back a failing migration entirely and records nothing for it', () => {
     const db = new BetterSqlite3(join(tempDir(), 'x.sqlite'));
     cleanups.unshift(() => db.close());
+    runMigrations(db);
     const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (x); SELECT * FROM no_such_table;' }];
     expect(() => runMigrations(db, broken)).toThrow(/no_such_table/);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();

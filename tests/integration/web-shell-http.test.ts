@@ -1,15 +1,28 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIpcDispatcher } from '../../src-main/ipc/ipc-dispatcher';
-import { createServiceContext } from '../../src-main/services/service-context';
+import BetterSqlite3 from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import { storeFileOf } from '../../src-main/db/open-store';
 import { startWebShell, type WebShell } from '../../src-main/web-shell/web-shell-server';
-import { FIXTURE_NOW, openFixtureStore } from '../helpers/temp-store';
-import type { DataChangedEvent } from '../../src-shared/ipc/operation-names';
+import { startStoreWorker, type StoreWorker } from '../../src-main/workspace/store-worker-host';
+import { openFixtureStore, STORE_WORKER_FROM_SOURCE } from '../helpers/temp-store';
 
 let store: ReturnType<typeof openFixtureStore>;
 let shell: WebShell;
+let worker: StoreWorker;
+
+/** Notes in the store, read through a connection of the test's own (the app's runs in the worker). */
+function noteCount(): number {
+  const db = new BetterSqlite3(storeFileOf(store.dir), { readonly: true });
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM notes').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
 
 /** A raw HTTP request over loopback, so Host and body can be anything a hostile page could send. */
 function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
@@ -37,20 +50,15 @@ beforeAll(async () => {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>CSM</title>');
   writeFileSync(join(store.dir, 'secret.txt'), 'not for the browser');
-  const ctx = createServiceContext(store.db, { now: () => FIXTURE_NOW, localUserId: store.ids.userId });
-  const listeners = new Set<(event: DataChangedEvent) => void>();
-  const dispatch = createIpcDispatcher(ctx, { onDataChanged: (event) => listeners.forEach((l) => l(event)) });
-  shell = await startWebShell({
-    dispatch,
-    rendererDir,
-    onDataChanged: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  });
+  // The fixture book is written here, then served the way the app serves it: by the store worker.
+  store.db.close();
+  worker = startStoreWorker({ workerFile: STORE_WORKER_FROM_SOURCE, dataDir: store.dir });
+  await worker.ready;
+  shell = await startWebShell({ dispatch: worker.invoke, rendererDir, onEvent: worker.onEvent, headersTimeoutMs: 300 });
 });
 afterAll(async () => {
   await shell.close();
+  await worker.close();
   store.remove();
 });
 
@@ -65,6 +73,31 @@ describe('web shell over real HTTP on 127.0.0.1', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>CSM</title>');
     expect(String(page.headers['content-security-policy'])).toContain("default-src 'self'");
+  });
+
+  it('forbids framing and MIME sniffing on every response, errors included', async () => {
+    for (const res of [await send('/'), await send('/nope.js'), await ipc('portfolio.list', '{}', 'wrong')]) {
+      expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+
+  it('cuts off a client that never finishes sending its headers (slowloris)', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(shell.port, '127.0.0.1', () => socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${shell.port}\r\nX-Slow: `));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it('rejects a note with an unpaired surrogate sent as a JSON escape, naming the field', async () => {
+    const body = `{"payload":{"id":"${uuidv7()}","accountId":"${store.ids.acmeId}","body":"hola \\ud800 mundo"}}`;
+    const res = JSON.parse((await ipc('notes.add', body)).body);
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'body' } });
+    expect(noteCount()).toBe(0);
   });
 
   it('answers a malformed path with a 400 in the usual error shape instead of failing', async () => {
@@ -85,7 +118,7 @@ describe('web shell over real HTTP on 127.0.0.1', () => {
     const ok = await ipc('portfolio.list', JSON.stringify({ payload: {} }));
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body).data.rows.map((r: { name: string }) => r.name).sort()).toEqual(['Acme', 'Borealis']);
-    const bad = JSON.parse((await ipc('notes.add', JSON.stringify({ payload: { accountId: store.ids.acmeId, body: '' } }))).body);
+    const bad = JSON.parse((await ipc('notes.add', JSON.stringify({ payload: { id: uuidv7(), accountId: store.ids.acmeId, body: '' } }))).body);
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'body' } });
   });
 
@@ -101,7 +134,7 @@ describe('web shell over real HTTP on 127.0.0.1', () => {
     expect(JSON.parse((await ipc('notes.add', '{not json')).body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const huge = JSON.stringify({ payload: { accountId: store.ids.acmeId, body: 'x'.repeat(1_100_000) } });
     expect((await ipc('notes.add', huge)).status).toBe(413);
-    expect(store.db.prepare('SELECT COUNT(*) AS n FROM notes').get()).toEqual({ n: 0 });
+    expect(noteCount()).toBe(0);
   });
 
   it('pushes data.changed to open tabs over server-sent events after a write, and only to token holders', async () => {
@@ -112,7 +145,7 @@ describe('web shell over real HTTP on 127.0.0.1', () => {
         res.on('data', (chunk: Buffer) => {
           text += chunk.toString();
           if (text.includes(': connected') && !text.includes('event:')) {
-            void ipc('notes.add', JSON.stringify({ payload: { accountId: store.ids.acmeId, body: 'Pushed to every tab' } }));
+            void ipc('notes.add', JSON.stringify({ payload: { id: uuidv7(), accountId: store.ids.acmeId, body: 'Pushed to every tab' } }));
           }
           if (/event: data.changed\ndata: .*\n\n/.test(text)) {
             req.destroy();

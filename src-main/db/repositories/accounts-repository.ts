@@ -81,6 +81,7 @@ export class AccountsRepository {
   private readonly contactsStmt;
   private readonly openEscalationsStmt;
   private readonly countStmt;
+  private readonly anyRowStmt;
 
   constructor(db: Database) {
     // One pass over accounts in raw (array) mode: the next touchpoint is one seek into a covering
@@ -116,6 +117,12 @@ export class AccountsRepository {
        FROM escalations WHERE account_id = ? AND status = 'open' AND deleted_at IS NULL ORDER BY level DESC, opened_at`,
     );
     this.countStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM accounts WHERE deleted_at IS NULL');
+    this.anyRowStmt = db.prepare<[], { one: number }>('SELECT 1 AS one FROM accounts LIMIT 1');
+  }
+
+  /** True when the store has never held an account, live or tombstoned. */
+  isEmpty(): boolean {
+    return this.anyRowStmt.get() === undefined;
   }
 
   count(): number {

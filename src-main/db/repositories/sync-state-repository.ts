@@ -22,6 +22,16 @@ export class SyncStateRepository {
     this.setStmt.run(key, value);
   }
 
+  /** True when this store holds the demo book: never synced, shown as "Demo book". */
+  isDemoBook(): boolean {
+    return this.get('workspace') === 'demo';
+  }
+
+  /** Marks the store as the demo book; call in the transaction that writes the book. */
+  markDemoBook(): void {
+    this.set('workspace', 'demo');
+  }
+
   clientId(): string {
     let id = this.get('client_id');
     if (!id) {

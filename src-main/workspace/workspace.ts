@@ -1,0 +1,203 @@
+import { existsSync } from 'node:fs';
+import type { AppStatus, StoreProblem, StoreProblemCode } from '../../src-shared/ipc/app-status';
+import type { IpcRequest } from '../../src-shared/ipc/contract';
+import type { IpcResult } from '../../src-shared/ipc/ipc-error';
+import { isWorkspaceOperation, type DataChangedEvent, type WorkspaceOperationName } from '../../src-shared/ipc/operation-names';
+import { openApp, type OpenApp } from '../app/open-app';
+import { storeFileOf, StoreProblemError } from '../db/open-store';
+import { SyncStateRepository } from '../db/repositories/sync-state-repository';
+import { storeErrorMessage } from '../db/store-errors';
+import { parseIpcRequest } from '../ipc/ipc-dispatcher';
+import { BackupSchedule } from './backup-schedule';
+import { demoDirOf, ensureDemoStore } from './demo-store';
+
+/** Pushes from the workspace to every window or tab. */
+export type WorkspaceEvent = { name: 'data.changed'; data: DataChangedEvent } | { name: 'app.status'; data: AppStatus };
+
+export interface WorkspaceOptions {
+  /** The user's data folder; the demo book lives in its `demo/` subfolder. */
+  dataDir: string;
+  nativeBinding?: string;
+  now?: () => Date;
+  /** Open the demo book at start (`--demo`), creating it when needed. */
+  startInDemo?: boolean;
+  demoAccounts?: number;
+  validateResponses?: boolean;
+  /** Hours of use between automatic backups of the user's store. */
+  backupIntervalMs?: number;
+  onEvent?: (event: WorkspaceEvent) => void;
+  /** Progress of long work and warnings, for the console. */
+  onProgress?: (message: string) => void;
+}
+
+/**
+ * Which book is open and what is wrong with it. Opens the user's store when it exists (checked
+ * whole and writable first), else the demo book when one was made, else nothing: the first start
+ * offers the demo book. A damaged, empty, read-only or foreign store is reported, never replaced,
+ * and every store operation then answers with that problem instead of touching the file.
+ */
+export class Workspace {
+  private app: OpenApp | null = null;
+  private kind: 'real' | 'demo' | null = null;
+  private problem: StoreProblem | null = null;
+  private readonly now: () => Date;
+  private readonly storeFile: string;
+  private readonly backups: BackupSchedule;
+
+  constructor(private readonly options: WorkspaceOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.storeFile = storeFileOf(options.dataDir);
+    this.backups = new BackupSchedule({
+      dataDir: options.dataDir,
+      now: this.now,
+      ...(options.backupIntervalMs === undefined ? {} : { intervalMs: options.backupIntervalMs }),
+      report: (message) => options.onProgress?.(message),
+    });
+  }
+
+  /** Opens the book a start should open; never throws for a problem with the store file. */
+  start(): AppStatus {
+    if (this.options.startInDemo) this.openDemo();
+    else if (existsSync(this.storeFile)) this.openReal();
+    else if (existsSync(storeFileOf(demoDirOf(this.options.dataDir)))) this.openDemo();
+    return this.status();
+  }
+
+  status(): AppStatus {
+    return {
+      workspace: this.kind,
+      storeFile: this.storeFile,
+      firstRun: this.app === null && this.problem === null && !existsSync(this.storeFile),
+      problem: this.problem,
+    };
+  }
+
+  /** One request from a window or tab: checked against the contract, then answered here or by the open store. */
+  async dispatch(operation: unknown, payload: unknown): Promise<IpcResult<unknown>> {
+    const checked = parseIpcRequest(operation, payload);
+    if (!checked.ok) return checked;
+    const name = checked.parsed.operation;
+    if (isWorkspaceOperation(name)) return this.workspaceOperation(name, checked.parsed.request);
+    if (!this.app) {
+      const problem = this.problem;
+      return problem
+        ? { ok: false, error: { code: problem.code, message: `${problem.file}: ${storeErrorMessage(problem.code)}` } }
+        : { ok: false, error: { code: 'STORE_UNAVAILABLE', message: 'No book is open: open the demo book first' } };
+    }
+    return this.app.dispatch(operation, payload);
+  }
+
+  close(): void {
+    this.closeStore();
+    this.backups.stop();
+  }
+
+  private async workspaceOperation(name: WorkspaceOperationName, request: unknown): Promise<IpcResult<unknown>> {
+    try {
+      switch (name) {
+        case 'app.status':
+          return { ok: true, data: this.status() };
+        case 'app.openDemo':
+          this.openDemo();
+          return { ok: true, data: this.announce() };
+        case 'app.reopen':
+          this.closeStore();
+          this.start();
+          return { ok: true, data: this.announce() };
+        case 'backups.list':
+          return { ok: true, data: { backups: this.backups.list() } };
+        case 'backups.create': {
+          if (this.kind !== 'real' || !this.app) {
+            return { ok: false, error: { code: 'STORE_UNAVAILABLE', message: 'Only your own book is backed up; it is not open' } };
+          }
+          return { ok: true, data: { backup: await this.backups.createNow(this.app.db) } };
+        }
+        case 'backups.restore': {
+          const { name: backupName } = request as IpcRequest<'backups.restore'>;
+          await this.backups.idle();
+          this.closeStore();
+          try {
+            this.backups.restore(backupName);
+          } finally {
+            this.openReal(); // the restored store, or the old one if the restore was refused
+          }
+          return { ok: true, data: this.announce() };
+        }
+      }
+    } catch (error) {
+      if (error instanceof StoreProblemError) {
+        return { ok: false, error: { code: error.problem.code, message: error.message } };
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: { code: 'VALIDATION', message: `${name}: ${message}` } };
+    }
+  }
+
+  private openReal(): void {
+    this.open(this.options.dataDir, false);
+    if (this.kind === 'real' && this.app) this.backups.start(this.app.db);
+  }
+
+  private openDemo(): void {
+    this.closeStore();
+    const demoDir = demoDirOf(this.options.dataDir);
+    try {
+      ensureDemoStore(demoDir, {
+        accounts: this.options.demoAccounts ?? 150,
+        now: this.now(),
+        ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+        ...(this.options.onProgress ? { onProgress: this.options.onProgress } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof StoreProblemError)) throw error;
+      this.problem = error.problem;
+      return;
+    }
+    this.open(demoDir, true);
+  }
+
+  private open(dataDir: string, create: boolean): void {
+    this.closeStore();
+    try {
+      this.app = openApp({
+        dataDir,
+        create,
+        now: this.now,
+        ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+        ...(this.options.validateResponses ? { validateResponses: true } : {}),
+        ...(this.options.onProgress ? { onProgress: this.options.onProgress } : {}),
+        onStoreProblem: (code, error) => this.onStoreProblem(code, error),
+      });
+    } catch (error) {
+      if (!(error instanceof StoreProblemError)) throw error;
+      this.problem = error.problem;
+      this.options.onProgress?.(`The store cannot be used: ${error.message}`);
+      return;
+    }
+    this.problem = null;
+    this.kind = new SyncStateRepository(this.app.db).isDemoBook() ? 'demo' : 'real';
+    this.app.onDataChanged((data) => this.options.onEvent?.({ name: 'data.changed', data }));
+  }
+
+  /** A damaged page found while serving a request: stop writing to the file at once and tell every window. */
+  private onStoreProblem(code: StoreProblemCode, error: unknown): void {
+    if (code !== 'STORE_CORRUPT' || !this.app) return;
+    const file = this.app.db.name;
+    this.closeStore();
+    this.problem = { code, file, detail: error instanceof Error ? error.message : String(error) };
+    this.announce();
+  }
+
+  private closeStore(): void {
+    if (this.kind === 'real') this.backups.stop();
+    this.app?.close();
+    this.app = null;
+    this.kind = null;
+  }
+
+  private announce(): AppStatus {
+    const status = this.status();
+    this.options.onEvent?.({ name: 'app.status', data: status });
+    return status;
+  }
+}
