@@ -15,6 +15,8 @@ export interface OpenAppOptions {
   nativeBinding?: string;
   /** Make a new, empty store when the folder has none (default); off, a missing store is an error. */
   create?: boolean;
+  /** Time the start-up integrity check may take beyond the core tables (see openStore). */
+  checkBudgetMs?: number;
   now?: () => Date;
   validateResponses?: boolean;
   /** Progress of long work and warnings (e.g. a team config that was not applied), for the console. */
@@ -58,6 +60,7 @@ export function openApp(options: OpenAppOptions): OpenApp {
   const db = openStore({
     dataDir: options.dataDir,
     ...(options.create === undefined ? {} : { create: options.create }),
+    ...(options.checkBudgetMs === undefined ? {} : { checkBudgetMs: options.checkBudgetMs }),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const now = options.now ?? (() => new Date());

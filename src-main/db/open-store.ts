@@ -22,6 +22,11 @@ export interface OpenStoreOptions {
   nativeBinding?: string;
   /** Make a new store when there is none (default). Off: a missing file is an error, never a fresh store. */
   create?: boolean;
+  /**
+   * Time the start-up integrity check may take beyond the core tables (default 250 ms): a 1 GB
+   * store needs seconds for a whole quick_check, which then runs in the background instead.
+   */
+  checkBudgetMs?: number;
 }
 
 /** The store file of a data folder. */
@@ -57,7 +62,7 @@ export function openStore(options: OpenStoreOptions): Database {
   try {
     // First, so a second process starting on the same folder waits for the lock instead of failing.
     db.pragma('busy_timeout = 5000');
-    if (exists) checkIntegrity(db, file);
+    if (exists) checkIntegrity(db, file, options.checkBudgetMs ?? DEFAULT_CHECK_BUDGET_MS);
     db.pragma('journal_mode = WAL');
     // FULL: a note the app reported saved survives power loss, not just a process crash.
     db.pragma('synchronous = FULL');
@@ -77,14 +82,37 @@ export function openStore(options: OpenStoreOptions): Database {
   return db;
 }
 
+const DEFAULT_CHECK_BUDGET_MS = 250;
+/** Checked at every start whatever the budget: the schema, the sync bookkeeping and what the CSM wrote. */
+const CORE_TABLES = ['schema_migrations', 'sync_state', 'users', 'accounts', 'outbox', 'notes', 'escalations', 'goals'];
+
 /**
- * SQLite's quick_check: every page's structure without the slower index cross-checks. A store with
- * a damaged page otherwise opens normally and fails later on some reads while writes go on.
+ * SQLite's quick_check (every page's structure, without the slower index cross-checks), table by
+ * table: the core tables always, the rest while the time budget lasts, largest tables last. A store
+ * with a damaged page otherwise opens normally and fails later on some reads while writes go on.
  */
-function checkIntegrity(db: Database, file: string): void {
-  const rows = db.pragma('quick_check(5)') as Array<{ quick_check: string }>;
-  const findings = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
-  if (findings.length) throw problem('STORE_CORRUPT', file, `quick_check: ${findings.join('; ')}`);
+function checkIntegrity(db: Database, file: string, budgetMs: number): void {
+  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'").all() as Array<{ name: string }>)
+    .map((row) => row.name)
+    .filter((name) => !CORE_TABLES.includes(name) && name !== 'metrics');
+  const started = performance.now();
+  const ordered = [...CORE_TABLES, ...tables, 'metrics'];
+  for (const [index, table] of ordered.entries()) {
+    if (index >= CORE_TABLES.length && performance.now() - started > budgetMs) return;
+    if (!tableExists(db, table)) continue;
+    const findings = quickCheck(db, `quick_check("${table.replace(/"/g, '""')}")`);
+    if (findings.length) throw problem('STORE_CORRUPT', file, `quick_check: ${findings.join('; ')}`);
+  }
+}
+
+function tableExists(db: Database, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** quick_check's findings (at most five), empty when the checked part is whole. */
+export function quickCheck(db: Database, pragma = 'quick_check'): string[] {
+  const rows = db.pragma(pragma.replace(/^quick_check$/, 'quick_check(5)')) as Array<{ quick_check: string }>;
+  return rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
 }
 
 function asStoreProblem(error: unknown, file: string): Error {

@@ -48,7 +48,7 @@ export function startStoreWorker(options: StoreWorkerOptions): StoreWorker {
 
   function spawn(): void {
     fatal = null;
-    worker = new Worker(workerFile, { workerData: data });
+    worker = new Worker(workerFile, { workerData: { ...data, entryFile: String(workerFile instanceof URL ? workerFile.pathname : workerFile) } satisfies StoreWorkerData });
     worker.on('message', (message: FromWorker) => {
       switch (message.type) {
         case 'ready':

@@ -10,6 +10,16 @@ export interface StoreWorkerData {
   demoAccounts?: number;
   validateResponses?: boolean;
   backupIntervalMs?: number;
+  checkBudgetMs?: number;
+  /** The file this worker was started from; the background integrity check runs in another copy of it. */
+  entryFile?: string;
+}
+
+/** workerData of the short-lived thread that runs a whole quick_check on its own read-only connection. */
+export interface FullCheckData {
+  task: 'full-check';
+  file: string;
+  nativeBinding?: string;
 }
 
 export type ToWorker = { type: 'invoke'; id: number; operation: unknown; payload: unknown } | { type: 'close' };

@@ -23,9 +23,16 @@ export interface WorkspaceOptions {
   startInDemo?: boolean;
   demoAccounts?: number;
   validateResponses?: boolean;
+  /** Time the start-up integrity check may take beyond the core tables (see openStore). */
+  checkBudgetMs?: number;
   /** Hours of use between automatic backups of the user's store. */
   backupIntervalMs?: number;
   onEvent?: (event: WorkspaceEvent) => void;
+  /**
+   * A whole-file quick_check run elsewhere (the store worker runs it in a thread of its own) after a
+   * store opened: the start-up check covers the core tables within a time budget, this the rest.
+   */
+  fullCheck?: (file: string) => Promise<string[]>;
   /** Progress of long work and warnings, for the console. */
   onProgress?: (message: string) => void;
 }
@@ -165,6 +172,7 @@ export class Workspace {
         now: this.now,
         ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
         ...(this.options.validateResponses ? { validateResponses: true } : {}),
+        ...(this.options.checkBudgetMs === undefined ? {} : { checkBudgetMs: this.options.checkBudgetMs }),
         ...(this.options.onProgress ? { onProgress: this.options.onProgress } : {}),
         onStoreProblem: (code, error) => this.onStoreProblem(code, error),
       });
@@ -177,6 +185,10 @@ export class Workspace {
     this.problem = null;
     this.kind = new SyncStateRepository(this.app.db).isDemoBook() ? 'demo' : 'real';
     this.app.onDataChanged((data) => this.options.onEvent?.({ name: 'data.changed', data }));
+    const opened = this.app;
+    void this.options.fullCheck?.(opened.db.name).then((findings) => {
+      if (findings.length && this.app === opened) this.onStoreProblem('STORE_CORRUPT', new Error(`quick_check: ${findings.join('; ')}`));
+    });
   }
 
   /** A damaged page found while serving a request: stop writing to the file at once and tell every window. */
