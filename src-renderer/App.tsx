@@ -1,4 +1,7 @@
 import { useEffect } from 'react';
+import { SettingsButton } from './components/SettingsDialog';
+import { StoreProblemScreen, WelcomeScreen } from './components/WorkspaceScreens';
+import { followAppStatus, useAppStatusStore } from './stores/app-status-store';
 import { AccountPanel } from './components/AccountPanel';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { PortfolioTable } from './components/PortfolioTable';
@@ -11,10 +14,6 @@ import { onDataChanged } from './api/api-client';
 function PortfolioView() {
   const { t, fmt } = useT();
   const { status, rows, error, asOf, scoringConfigProblem, load } = usePortfolioStore();
-
-  useEffect(() => {
-    if (usePortfolioStore.getState().status === 'idle') void load();
-  }, [load]);
 
   // A write in another window or tab: refresh the book, and the open account if it was touched.
   useEffect(
@@ -54,18 +53,64 @@ function PortfolioView() {
   );
 }
 
+/** What the main area shows: the open book, the first-start offer, or what is wrong with the store. */
+function Workspace() {
+  const { t } = useT();
+  const { status, error, load } = useAppStatusStore();
+  if (status === null) {
+    return error ? (
+      <ErrorState title={t('portfolio.error.title')} error={error} onRetry={() => void load()} />
+    ) : (
+      <div className="state state-loading" role="status" aria-live="polite">
+        <span className="spinner" aria-hidden="true" />
+        {t('portfolio.loading')}
+      </div>
+    );
+  }
+  if (status.problem) return <StoreProblemScreen problem={status.problem} />;
+  if (status.workspace === null) return <WelcomeScreen />;
+  return <PortfolioView />;
+}
+
 export function App() {
   const { t } = useT();
+  const status = useAppStatusStore((s) => s.status);
+  const load = useAppStatusStore((s) => s.load);
+  const isDemo = status?.workspace === 'demo';
+
+  useEffect(() => {
+    void load();
+    return followAppStatus();
+  }, [load]);
+
+  // Another book was opened (demo, restored backup) or the store was closed: start from its first view.
+  useEffect(() => {
+    useAccountStore.getState().close();
+    if (status?.workspace) void usePortfolioStore.getState().load();
+  }, [status]);
+
+  useEffect(() => {
+    document.title = isDemo ? `${t('app.title')} — ${t('workspace.demoBadge')}` : t('app.title');
+  }, [isDemo, t]);
+
   return (
     <div className="app">
       <header className="app-header">
         <h1 className="app-title">{t('app.title')}</h1>
-        <LanguageSwitcher />
+        <div className="header-tools">
+          {isDemo && (
+            <span className="demo-badge" title={t('workspace.demoHint')}>
+              {t('workspace.demoBadge')}
+            </span>
+          )}
+          <SettingsButton />
+          <LanguageSwitcher />
+        </div>
       </header>
       <main className="app-main">
-        <PortfolioView />
+        <Workspace />
       </main>
-      <AccountPanel />
+      {status?.workspace && <AccountPanel />}
     </div>
   );
 }

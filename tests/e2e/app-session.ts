@@ -16,11 +16,20 @@ export interface AppSession {
   close: () => Promise<void>;
 }
 
+export interface SessionOptions {
+  /** Start on the demo book (default), or on what the data folder holds (the first-start screen when empty). */
+  demo?: boolean;
+  /** Writes into the fresh data folder before the app starts (a store, a damaged file…). */
+  prepare?: (dataDir: string) => void;
+  /** What shows the app is ready; the portfolio table by default. */
+  ready?: (page: Page) => Promise<unknown>;
+}
+
 /**
- * The app as a user meets it: a web shell on a fresh data folder (seeded with the demo book) and
- * Debian's Chromium on the portfolio, in English at 1400×900.
+ * The app as a user meets it: a web shell on a fresh data folder (on the demo book unless told
+ * otherwise) and Debian's Chromium, in English at 1400×900.
  */
-export async function openAppInChromium(prefix: string): Promise<AppSession> {
+export async function openAppInChromium(prefix: string, options: SessionOptions = {}): Promise<AppSession> {
   const executablePath = findChromium(); // fails the suite with install instructions when missing
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -32,12 +41,13 @@ export async function openAppInChromium(prefix: string): Promise<AppSession> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    shell = await startWebShell(dataDir, START_TIMEOUT_MS);
+    options.prepare?.(dataDir);
+    shell = await startWebShell(dataDir, START_TIMEOUT_MS, options.demo === false ? [] : ['--demo']);
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     await page.goto(shell.url);
-    await page.getByRole('table').waitFor({ timeout: 30_000 });
+    await (options.ready ? options.ready(page) : page.getByRole('table').waitFor({ timeout: 30_000 }));
     return { shell, browser, page, close };
   } catch (error) {
     await close();
