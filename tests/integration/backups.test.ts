@@ -177,6 +177,18 @@ describe('making backups', () => {
     expect(listBackups(dir)).toHaveLength(2);
   });
 
+  it('clears temp files of backups whose process died, and leaves those of a live one', async () => {
+    const { dir, db } = storeWithBook();
+    mkdirSync(backupsDir(dir));
+    const abandoned = `${backupNameFor(T0)}.${await deadPid()}-1.tmp`;
+    const inProgress = `${backupNameFor(T0)}.${liveProcess().pid}-1.tmp`;
+    for (const name of [abandoned, `${abandoned}-journal`, inProgress]) writeFileSync(join(backupsDir(dir), name), 'partial');
+
+    const backup = await createBackup(db, dir, hoursAfter(1));
+    db.close();
+    expect(readdirSync(backupsDir(dir)).sort()).toEqual([backup.name, inProgress].sort());
+  });
+
   it('refuses to back up a damaged store and keeps every earlier backup', async () => {
     const { dir, db, acmeId } = storeWithBook();
     addNotes(db, acmeId, 60, 'before');
