@@ -72,7 +72,8 @@ export function errorNamingFile(error: unknown, message: string): Error {
   return Object.assign(new Error(`${message}: ${describeError(error)}`, { cause: error }), code ? { code } : {});
 }
 
-export type StoreFileCheck = { ok: true } | { ok: false; detail: string };
+/** `error` is SQLite's own, when it raised one (its code tells a full disk from a damaged file). */
+export type StoreFileCheck = { ok: true } | { ok: false; detail: string; error?: unknown };
 
 const SOUND: StoreFileCheck = { ok: true };
 
@@ -87,7 +88,7 @@ function withConnection(
     db = new BetterSqlite3(file, { readonly, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     return work(db);
   } catch (error) {
-    return { ok: false, detail: describeError(error) };
+    return { ok: false, detail: describeError(error), error };
   } finally {
     db?.close();
   }

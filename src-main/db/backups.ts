@@ -158,8 +158,9 @@ export async function createBackup(db: Database, dataDir: string, now: Date, opt
     } catch (error) {
       throw errorNamingFile(error, `Backing up ${storeFile} into ${temp} failed`);
     }
-    const check = makeSelfContained(temp, options.nativeBinding);
-    const verdict = check.ok ? checkStoreFile(temp, options.nativeBinding) : check;
+    const prepared = makeSelfContained(temp, options.nativeBinding);
+    if (!prepared.ok) throw errorNamingFile(prepared.error ?? prepared.detail, `Finishing the backup copy ${temp} of ${storeFile} failed`);
+    const verdict = checkStoreFile(temp, options.nativeBinding);
     if (!verdict.ok) {
       throw new BackupError(
         'STORE_CORRUPT',

@@ -199,7 +199,9 @@ describe('making backups', () => {
 
     const damaged = new BetterSqlite3(storeFileOf(dir));
     for (let hour = 3; hour < 8; hour++) {
-      await expect(createBackup(damaged, dir, hoursAfter(hour), { keep: 3 })).rejects.toThrow(storeFileOf(dir));
+      const attempt = createBackup(damaged, dir, hoursAfter(hour), { keep: 3 });
+      await expect(attempt).rejects.toThrow(BackupError);
+      await expect(attempt).rejects.toThrow(`The store ${storeFileOf(dir)} is damaged`);
     }
     damaged.close();
     expect(listBackups(dir).map((b) => b.name)).toEqual(good);
