@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { BackupInfo } from '../../src-shared/ipc/app-status';
-import { backupDue, createBackup, listBackups, restoreBackup } from '../db/backups';
+import { ServiceError } from '../../src-shared/ipc/ipc-error';
+import { restoreBackup } from '../db/backup-restore';
+import { backupDue, createBackup, DEFAULT_BACKUP_INTERVAL_MS, listBackups } from '../db/backups';
 import { acquireStoreLock } from '../db/store-lock';
 
 export interface BackupScheduleOptions {
@@ -8,10 +10,13 @@ export interface BackupScheduleOptions {
   now: () => Date;
   /** Time of use between automatic backups (default 4 h). */
   intervalMs?: number;
+  /** better-sqlite3's addon for Electron; the backup's checks open connections of their own. */
+  nativeBinding?: string;
   report: (message: string) => void;
+  /** A backup found the store itself damaged (its copy failed quick_check). */
+  onStoreDamaged: (error: unknown) => void;
 }
 
-const DEFAULT_INTERVAL_MS = 4 * 60 * 60 * 1000;
 /** How often a running app asks whether a backup is due; cheap (one folder listing). */
 const CHECK_EVERY_MS = 10 * 60 * 1000;
 
@@ -27,7 +32,7 @@ export class BackupSchedule {
   private readonly intervalMs: number;
 
   constructor(private readonly options: BackupScheduleOptions) {
-    this.intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+    this.intervalMs = options.intervalMs ?? DEFAULT_BACKUP_INTERVAL_MS;
   }
 
   start(db: Database): void {
@@ -60,9 +65,14 @@ export class BackupSchedule {
   createNow(db: Database): Promise<BackupInfo> {
     const running =
       this.running ??
-      createBackup(db, this.options.dataDir, this.options.now()).finally(() => {
-        this.running = null;
-      });
+      createBackup(db, this.options.dataDir, this.options.now(), this.bindingOption())
+        .catch((error: unknown) => {
+          if (error instanceof ServiceError && error.code === 'STORE_CORRUPT') this.options.onStoreDamaged(error);
+          throw error;
+        })
+        .finally(() => {
+          this.running = null;
+        });
     this.running = running;
     return running;
   }
@@ -73,8 +83,12 @@ export class BackupSchedule {
   }
 
   /** Puts a backup in place of the (closed) store; the replaced file is kept aside. */
-  restore(name: string): void {
-    restoreBackup(this.options.dataDir, name, this.options.now());
+  async restore(name: string): Promise<void> {
+    await restoreBackup(this.options.dataDir, name, this.options.now(), this.bindingOption());
+  }
+
+  private bindingOption(): { nativeBinding?: string } {
+    return this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {};
   }
 
   private newestAt(): Date | null {

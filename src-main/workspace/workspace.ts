@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { AppStatus, StoreProblem, StoreProblemCode } from '../../src-shared/ipc/app-status';
 import type { IpcRequest } from '../../src-shared/ipc/contract';
-import type { IpcResult } from '../../src-shared/ipc/ipc-error';
+import { ServiceError, type IpcResult } from '../../src-shared/ipc/ipc-error';
 import { isWorkspaceOperation, type DataChangedEvent, type WorkspaceOperationName } from '../../src-shared/ipc/operation-names';
 import { openApp, type OpenApp } from '../app/open-app';
 import { storeFileOf, StoreProblemError } from '../db/open-store';
@@ -58,7 +58,10 @@ export class Workspace {
       dataDir: options.dataDir,
       now: this.now,
       ...(options.backupIntervalMs === undefined ? {} : { intervalMs: options.backupIntervalMs }),
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       report: (message) => options.onProgress?.(message),
+      // A copy that fails quick_check means the store itself is damaged.
+      onStoreDamaged: (error) => this.onStoreProblem('STORE_CORRUPT', error),
     });
   }
 
@@ -124,7 +127,7 @@ export class Workspace {
           await this.backups.idle();
           this.closeStore();
           try {
-            this.backups.restore(backupName);
+            await this.backups.restore(backupName);
           } finally {
             this.openReal(); // the restored store, or the old one if the restore was refused
           }
@@ -135,8 +138,11 @@ export class Workspace {
       if (error instanceof StoreProblemError) {
         return { ok: false, error: { code: error.problem.code, message: error.message } };
       }
-      const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: { code: 'VALIDATION', message: `${name}: ${message}` } };
+      if (error instanceof ServiceError) {
+        return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
+      }
+      this.options.onProgress?.(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return { ok: false, error: { code: 'INTERNAL', message: `${name} failed unexpectedly; nothing was changed` } };
     }
   }
 
