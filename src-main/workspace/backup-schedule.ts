@@ -12,6 +12,8 @@ export interface BackupScheduleOptions {
   intervalMs?: number;
   /** better-sqlite3's addon for Electron; the backup's checks open connections of their own. */
   nativeBinding?: string;
+  /** Makes the backup elsewhere (a thread of its own); through the open connection otherwise. */
+  makeBackup?: (storeFile: string, dataDir: string, at: Date) => Promise<BackupInfo>;
   report: (message: string) => void;
   /** A backup found the store itself damaged (its copy failed quick_check). */
   onStoreDamaged: (error: unknown) => void;
@@ -65,7 +67,10 @@ export class BackupSchedule {
   createNow(db: Database): Promise<BackupInfo> {
     const running =
       this.running ??
-      createBackup(db, this.options.dataDir, this.options.now(), this.bindingOption())
+      (this.options.makeBackup
+        ? this.options.makeBackup(db.name, this.options.dataDir, this.options.now())
+        : createBackup(db, this.options.dataDir, this.options.now(), this.bindingOption())
+      )
         .catch((error: unknown) => {
           if (error instanceof ServiceError && error.code === 'STORE_CORRUPT') this.options.onStoreDamaged(error);
           throw error;

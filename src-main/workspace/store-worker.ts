@@ -2,8 +2,12 @@
 // a slow one never freezes a window or delays another request's transport (DESIGN §1).
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
+import { ServiceError } from '../../src-shared/ipc/ipc-error';
+import type { BackupInfo } from '../../src-shared/ipc/app-status';
+import { createBackup } from '../db/backups';
 import { quickCheck } from '../db/open-store';
-import type { FromWorker, FullCheckData, StoreWorkerData, ToWorker } from './worker-messages';
+import { storeProblemOf } from '../db/store-errors';
+import type { BackupTaskData, BackupTaskResult, FromWorker, FullCheckData, StoreWorkerData, ToWorker } from './worker-messages';
 import { Workspace } from './workspace';
 
 const port = parentPort;
@@ -16,24 +20,67 @@ function runFullCheck(data: FullCheckData): void {
   try {
     port?.postMessage(quickCheck(db));
   } catch (error) {
-    port?.postMessage([error instanceof Error ? error.message : String(error)]);
+    // Only SQLite's word that the file is damaged counts as a finding; anything else is not a verdict.
+    const damaged = storeProblemOf(error) === 'STORE_CORRUPT';
+    port?.postMessage(damaged ? [error instanceof Error ? error.message : String(error)] : []);
   } finally {
     db.close();
   }
 }
 
-/** Starts the whole-file check in another thread running this same entry; resolves with its findings. */
+/** The whole-file check in another thread; resolves with its findings. */
 function fullCheckInThread(entryFile: string, nativeBinding: string | undefined) {
   return (file: string): Promise<string[]> =>
-    new Promise((resolve) => {
-      const checker = new Worker(entryFile, { workerData: { task: 'full-check', file, ...(nativeBinding ? { nativeBinding } : {}) } satisfies FullCheckData });
-      checker.once('message', (findings: string[]) => resolve(findings));
-      checker.once('error', (error) => resolve([`the check could not run: ${error.message}`]));
-      checker.once('exit', () => resolve([]));
+    // A check that could not run says nothing about the store: never close a book on that.
+    inThread<string[]>(entryFile, { task: 'full-check', file, ...(nativeBinding ? { nativeBinding } : {}) }, (why) => {
+      post({ type: 'progress', message: `The background integrity check did not run: ${why}` });
+      return [];
     });
 }
 
-if ((workerData as { task?: string }).task === 'full-check') runFullCheck(workerData as FullCheckData);
+/** A backup through a connection of this thread's own: the copy and its quick_check never stall the store worker. */
+async function runBackup(data: BackupTaskData): Promise<void> {
+  const binding = data.nativeBinding ? { nativeBinding: data.nativeBinding } : {};
+  const db = new BetterSqlite3(data.file, { fileMustExist: true, ...binding });
+  try {
+    const backup = await createBackup(db, data.dataDir, new Date(data.at), binding);
+    port?.postMessage({ ok: true, backup } satisfies BackupTaskResult);
+  } catch (error) {
+    const known = error instanceof ServiceError;
+    port?.postMessage({
+      ok: false,
+      code: known ? error.code : 'INTERNAL',
+      message: error instanceof Error ? error.message : String(error),
+      ...(known && error.field ? { field: error.field } : {}),
+    } satisfies BackupTaskResult);
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs one task in another thread started from this same entry, and resolves with its one answer. */
+function inThread<T>(entryFile: string, task: FullCheckData | BackupTaskData, failed: (why: string) => T): Promise<T> {
+  return new Promise((resolve) => {
+    const thread = new Worker(entryFile, { workerData: task });
+    thread.once('message', (answer: T) => resolve(answer));
+    thread.once('error', (error) => resolve(failed(error.message)));
+    thread.once('exit', () => resolve(failed('the thread stopped without an answer')));
+  });
+}
+
+/** The workspace's backups, each made in a thread of its own. */
+function backupInThread(entryFile: string, nativeBinding: string | undefined) {
+  return async (file: string, dataDir: string, at: Date): Promise<BackupInfo> => {
+    const task: BackupTaskData = { task: 'backup', file, dataDir, at: at.toISOString(), ...(nativeBinding ? { nativeBinding } : {}) };
+    const answer = await inThread<BackupTaskResult>(entryFile, task, (why) => ({ ok: false, code: 'INTERNAL', message: `The backup failed: ${why}` }));
+    if (!answer.ok) throw new ServiceError(answer.code, answer.message, answer.field);
+    return answer.backup;
+  };
+}
+
+const task = (workerData as { task?: string }).task;
+if (task === 'full-check') runFullCheck(workerData as FullCheckData);
+else if (task === 'backup') void runBackup(workerData as BackupTaskData);
 else serveStore(workerData as StoreWorkerData);
 
 function serveStore(data: StoreWorkerData): void {
@@ -41,7 +88,9 @@ function serveStore(data: StoreWorkerData): void {
   try {
     workspace = new Workspace({
       ...data,
-      ...(data.entryFile ? { fullCheck: fullCheckInThread(data.entryFile, data.nativeBinding) } : {}),
+      ...(data.entryFile
+        ? { fullCheck: fullCheckInThread(data.entryFile, data.nativeBinding), makeBackup: backupInThread(data.entryFile, data.nativeBinding) }
+        : {}),
       onEvent: (event) => post({ type: 'event', event }),
       onProgress: (message) => post({ type: 'progress', message }),
     });

@@ -1,5 +1,5 @@
-import type { AppStatus } from '../../src-shared/ipc/app-status';
-import type { IpcResult } from '../../src-shared/ipc/ipc-error';
+import type { AppStatus, BackupInfo } from '../../src-shared/ipc/app-status';
+import type { IpcErrorCode, IpcResult } from '../../src-shared/ipc/ipc-error';
 import type { WorkspaceEvent } from './workspace';
 
 /** What the store worker is started with (plain data: it crosses the thread boundary). */
@@ -21,6 +21,19 @@ export interface FullCheckData {
   file: string;
   nativeBinding?: string;
 }
+
+/** workerData of the short-lived thread that backs the store up through a connection of its own. */
+export interface BackupTaskData {
+  task: 'backup';
+  file: string;
+  dataDir: string;
+  /** ISO time the backup is named after. */
+  at: string;
+  nativeBinding?: string;
+}
+
+/** What a backup thread answers: the backup made, or the error with its stable code. */
+export type BackupTaskResult = { ok: true; backup: BackupInfo } | { ok: false; code: IpcErrorCode; message: string; field?: string };
 
 export type ToWorker = { type: 'invoke'; id: number; operation: unknown; payload: unknown } | { type: 'close' };
 

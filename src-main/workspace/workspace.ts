@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { AppStatus, StoreProblem, StoreProblemCode } from '../../src-shared/ipc/app-status';
+import type { AppStatus, BackupInfo, StoreProblem, StoreProblemCode } from '../../src-shared/ipc/app-status';
 import type { IpcRequest } from '../../src-shared/ipc/contract';
 import { ServiceError, type IpcResult } from '../../src-shared/ipc/ipc-error';
 import { isWorkspaceOperation, type DataChangedEvent, type WorkspaceOperationName } from '../../src-shared/ipc/operation-names';
@@ -33,6 +33,8 @@ export interface WorkspaceOptions {
    * store opened: the start-up check covers the core tables within a time budget, this the rest.
    */
   fullCheck?: (file: string) => Promise<string[]>;
+  /** Makes a backup elsewhere (the store worker uses a thread of its own); in this thread otherwise. */
+  makeBackup?: (storeFile: string, dataDir: string, at: Date) => Promise<BackupInfo>;
   /** Progress of long work and warnings, for the console. */
   onProgress?: (message: string) => void;
 }
@@ -59,6 +61,7 @@ export class Workspace {
       now: this.now,
       ...(options.backupIntervalMs === undefined ? {} : { intervalMs: options.backupIntervalMs }),
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.makeBackup ? { makeBackup: options.makeBackup } : {}),
       report: (message) => options.onProgress?.(message),
       // A copy that fails quick_check means the store itself is damaged.
       onStoreDamaged: (error) => this.onStoreProblem('STORE_CORRUPT', error),
