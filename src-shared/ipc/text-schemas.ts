@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 // Characters that draw nothing: format controls (zero-width space/joiners, BOM, bidi marks, soft
-// hyphen, word joiner), the Hangul fillers and the Mongolian vowel separator, plus all white space.
-const INVISIBLE = /[\p{Cf}\p{White_Space}\u115F\u1160\u3164\uFFA0\u034F\u180E]/gu;
+// hyphen, word joiner), the Hangul fillers, the Mongolian vowel separator and the combining grapheme
+// joiner (outside the class: it is a combining mark), plus all white space.
+const INVISIBLE = /[\p{Cf}\p{White_Space}\u115F\u1160\u3164\uFFA0\u180E]|\u034F/gu;
 
 /** True when the text has a UTF-16 surrogate without its pair (not valid Unicode; SQLite would mangle it). */
 export function hasLoneSurrogate(text: string): boolean {

@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, storeFileOf } from '../../src-main/db/open-store';
 import { seedFixtureBook } from '../helpers/temp-store';
-import { openAppInChromium, SCREENSHOT_DIR, START_TIMEOUT_MS, type AppSession } from './app-session';
+import { callIpc, openAppInChromium, SCREENSHOT_DIR, START_TIMEOUT_MS, type AppSession } from './app-session';
 
 let session: AppSession | undefined;
 afterEach(async () => {
@@ -20,16 +20,8 @@ function pageErrors(page: Page): string[] {
   return errors;
 }
 
-async function call<T>(operation: string, payload: unknown): Promise<T> {
-  const shell = session!.shell;
-  const response = await fetch(`${shell.origin}/ipc/${operation}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${shell.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ payload }),
-  });
-  const result = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!result.ok) throw new Error(result.error?.message);
-  return result.data;
+function call<T>(operation: string, payload: unknown): Promise<T> {
+  return callIpc<T>(session!.shell, operation, payload);
 }
 
 describe('which book is open (web shell in Chromium)', () => {
