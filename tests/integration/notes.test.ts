@@ -151,6 +151,15 @@ describe('notes.update and notes.delete', () => {
     expect(search('renovacion')).toEqual(['Renovación confirmada']);
   });
 
+  it('leaves the full-text index consistent with the notes after adds, edits and deletes', () => {
+    const notes = Array.from({ length: 20 }, (_, i) => add(store.ids.acmeId, `Nota ${i} sobre la renovación`));
+    for (const note of notes.slice(0, 10)) ok('notes.update', { id: note.id, body: `${note.body}, editada` });
+    for (const note of notes.slice(5, 15)) ok('notes.delete', { id: note.id });
+    // FTS5 raises SQLITE_CORRUPT_VTAB when its index and the notes table disagree.
+    expect(() => store.db.exec("INSERT INTO notes_fts(notes_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    expect(search('editada').length).toBe(5);
+  });
+
   it('delete of an unknown note is NOT_FOUND naming id', () => {
     expect(failure('notes.delete', { id: uuidv7() })).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
     expect(scalar('SELECT COUNT(*) FROM outbox')).toBe(0);
