@@ -7,7 +7,7 @@ import type { DataChangedEvent } from '../../src-shared/ipc/operation-names';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../../src-shared/scoring/scoring-config';
 import { parseScoringConfig } from '../../src-shared/scoring/scoring-config-schema';
 import { ScoringConfigRepository } from '../db/repositories/scoring-config-repository';
-import { createIpcDispatcher, type IpcDispatch } from '../ipc/ipc-dispatcher';
+import { createRequestHandler, withContractCheck, type IpcDispatch, type ParsedDispatch } from '../ipc/ipc-dispatcher';
 import { createServiceContext, type ServiceContext } from '../services/service-context';
 
 export interface OpenAppOptions {
@@ -49,7 +49,10 @@ function loadScoringConfig(db: Database, report?: (message: string) => void): { 
 export interface OpenApp {
   db: Database;
   ctx: ServiceContext;
+  /** Checks a request against the contract, then answers it. */
   dispatch: IpcDispatch;
+  /** Answers a request the caller already checked against the contract (the workspace does). */
+  handle: ParsedDispatch;
   /** Subscribes to `data.changed` pushes; returns the unsubscribe function. */
   onDataChanged: (listener: (event: DataChangedEvent) => void) => () => void;
   close: () => void;
@@ -73,7 +76,7 @@ export function openApp(options: OpenAppOptions): OpenApp {
   const { config: scoringConfig, problem: scoringConfigProblem } = loadScoringConfig(db, options.onProgress);
   const ctx = createServiceContext(db, { now, localUserId, scoringConfig, scoringConfigProblem });
   const listeners = new Set<(event: DataChangedEvent) => void>();
-  const dispatch = createIpcDispatcher(ctx, {
+  const handle = createRequestHandler(ctx, {
     validateResponses: options.validateResponses ?? false,
     onDataChanged: (event) => listeners.forEach((listener) => listener(event)),
     ...(options.onStoreProblem ? { onStoreProblem: options.onStoreProblem } : {}),
@@ -81,7 +84,8 @@ export function openApp(options: OpenAppOptions): OpenApp {
   return {
     db,
     ctx,
-    dispatch,
+    dispatch: withContractCheck(handle),
+    handle,
     onDataChanged: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -92,18 +92,17 @@ export function parseIpcRequest(operation: unknown, payload: unknown): { ok: tru
   };
 }
 
+/** Answers a request that already passed the contract; never throws. */
+export type ParsedDispatch = (parsed: ParsedRequest) => IpcResult<unknown>;
+
 /**
- * The store's entry point for both transports (Electron IPC and the web shell's HTTP), reached
- * through the workspace: it accepts only contract names, validates the payload before any service
- * sees it, and turns every failure into a structured `{ code, message, field }` instead of an exception.
+ * The store's services behind the contract: runs a checked request and turns every failure into a
+ * structured `{ code, message, field }` instead of an exception.
  */
-export function createIpcDispatcher(ctx: ServiceContext, options: DispatcherOptions = {}): IpcDispatch {
+export function createRequestHandler(ctx: ServiceContext, options: DispatcherOptions = {}): ParsedDispatch {
   const handlers = createHandlers(ctx);
   const log = options.log ?? ((message, error) => console.error(message, error));
-  return (operationName, payload) => {
-    const checked = parseIpcRequest(operationName, payload);
-    if (!checked.ok) return checked;
-    const { operation, request } = checked.parsed;
+  return ({ operation, request }) => {
     if (isWorkspaceOperation(operation)) {
       return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `${operation} is answered by the workspace, not the store` } };
     }
@@ -125,5 +124,21 @@ export function createIpcDispatcher(ctx: ServiceContext, options: DispatcherOpti
       log(`IPC ${operation} failed`, error);
       return { ok: false, error: { code: 'INTERNAL', message: `${operation} failed unexpectedly; nothing was changed` } };
     }
+  };
+}
+
+/**
+ * The contract check and the store's services in one call: accepts only contract names and
+ * validates the payload before any service sees it (tests and tools that hold a store directly).
+ */
+export function createIpcDispatcher(ctx: ServiceContext, options: DispatcherOptions = {}): IpcDispatch {
+  return withContractCheck(createRequestHandler(ctx, options));
+}
+
+/** A handler of checked requests behind the contract check. */
+export function withContractCheck(handle: ParsedDispatch): IpcDispatch {
+  return (operationName, payload) => {
+    const checked = parseIpcRequest(operationName, payload);
+    return checked.ok ? handle(checked.parsed) : checked;
   };
 }

@@ -39,7 +39,10 @@ describe('a restore interrupted at any point', () => {
     const db = openStore({ dataDir });
     const { acmeId } = seedFixtureBook(db);
     const notes = new NotesRepository(db);
-    const add = (id: string) => notes.add({ id, accountId: acmeId, touchpointId: null, authorId: null, body: `note ${id}` }, new Date()).id;
+    const add = (id: string): string => {
+      notes.insertIfNew({ id, accountId: acmeId, touchpointId: null, authorId: null, body: `note ${id}` }, new Date());
+      return notes.find(id)!.note.id;
+    };
     const inBackup = add('01900000-0000-7000-8000-00000000f001');
     const backup = await createBackup(db, dataDir, new Date('2026-11-23T20:45:00.123Z'));
     const afterBackup = add('01900000-0000-7000-8000-00000000f003');

@@ -35,8 +35,8 @@ function addNotes(db: Database, accountId: string, count: number, label: string)
     noteSeq += 1;
     const id = `01900000-0000-7000-8000-${noteSeq.toString(16).padStart(12, '0')}`;
     const body = `## ${label} ${i}\n\nReunión con el CFO: *renovación* en riesgo.\n${'Detalle de la llamada. '.repeat(60)}`;
-    const stored = notes.add({ id, accountId, touchpointId: null, authorId: null, body }, hoursAfter(-1));
-    acknowledged.set(stored.id, stored.body);
+    notes.insertIfNew({ id, accountId, touchpointId: null, authorId: null, body }, hoursAfter(-1));
+    acknowledged.set(id, notes.find(id)!.note.body);
   }
   return acknowledged;
 }
