@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { createIpcDispatcher, type IpcDispatch } from '../../src-main/ipc/ipc-dispatcher';
+import type { IpcDispatch } from '../../src-main/ipc/ipc-dispatcher';
 import { encodeNoteCursor } from '../../src-main/services/note-page-cursor';
+import { ScoreService } from '../../src-main/services/score-service';
 import { createServiceContext } from '../../src-main/services/service-context';
 import { toFtsQuery } from '../../src-shared/search/fts-query';
 import { ms, timeRuns, type FigureRow } from './bench-stats';
@@ -196,18 +197,22 @@ function noteWriteCases(dispatch: IpcDispatch, accountId: string, created: strin
   ];
 }
 
-/** portfolio.list on the first call of a new day, which rescores every account (DESIGN §4 cache). */
-function newDayCase(db: Database, asOf: Date): Case {
+/**
+ * The whole-book rescore a new day needs. The workspace runs it when a store opens and just after
+ * each UTC midnight, in the worker, so no request of the CSM's pays for it; it is timed as the
+ * background job it is (a request arriving at that moment waits for it).
+ */
+function newDayRescore(db: Database, asOf: Date): Case {
   let day = 0;
   const clock = { now: asOf };
-  const nextDay = createIpcDispatcher(createServiceContext(db, { now: () => clock.now }));
+  const scores = new ScoreService(createServiceContext(db, { now: () => clock.now }));
   const rawInputs = db.prepare('SELECT current_json FROM account_inputs');
   return {
-    operation: 'portfolio.list',
-    input: 'first call of a new day (rescores every account)',
+    operation: 'background rescore',
+    input: 'just after UTC midnight (every account, in the worker)',
     run: () => {
       clock.now = new Date(asOf.getTime() + ++day * 86_400_000);
-      mustSucceed(nextDay, 'portfolio.list', {});
+      scores.ensureFresh(clock.now);
     },
     raw: { label: "raw read of every account's cached inputs", run: () => rawInputs.all() },
   };
@@ -237,9 +242,11 @@ export function benchAdversarial(db: Database, dispatch: IpcDispatch, benchDir: 
     db.exec('ROLLBACK');
   }
   const created: string[] = [];
+  let rescore: Measured | undefined;
   const rawDb = new BetterSqlite3(join(benchDir, 'raw-adversarial.sqlite'));
   try {
-    measured.push(...measure([...noteWriteCases(dispatch, busiest, created, rawDb), newDayCase(db, asOf)]));
+    measured.push(...measure(noteWriteCases(dispatch, busiest, created, rawDb)));
+    rescore = measure([newDayRescore(db, asOf)])[0]!;
   } finally {
     rawDb.close();
     mustSucceed(dispatch, 'portfolio.list', {}); // scores back to the bench's own day
@@ -269,6 +276,13 @@ export function benchAdversarial(db: Database, dispatch: IpcDispatch, benchDir: 
         budget: '< 100 ms',
         baseline: `${ms(slowest.rawMedian)} ${slowest.rawLabel}`,
         verdict: verdict(slowest.median),
+      },
+      {
+        figure: `${rescore!.operation} ${rescore!.input}, median of ${RUNS}`,
+        measured: ms(rescore!.median),
+        budget: '< 250 ms (recompute)',
+        baseline: `${ms(rescore!.rawMedian)} ${rescore!.rawLabel}`,
+        verdict: rescore!.median < 250 ? 'within' : 'OVER',
       },
     ],
   };
