@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { AccountPanel } from './components/AccountPanel';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { PortfolioTable } from './components/PortfolioTable';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorState } from './components/ErrorState';
 import { useT } from './i18n/use-t';
 import { usePortfolioStore } from './stores/portfolio-store';
@@ -63,7 +64,9 @@ export function App() {
         <LanguageSwitcher />
       </header>
       <main className="app-main">
-        <PortfolioView />
+        <ErrorBoundary>
+          <PortfolioView />
+        </ErrorBoundary>
       </main>
       <AccountPanel />
     </div>

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles/portfolio.css';
 import './styles/account-panel.css';
+import './styles/notes.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
