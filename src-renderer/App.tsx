@@ -7,6 +7,7 @@ import { ErrorState } from './components/ErrorState';
 import { useT } from './i18n/use-t';
 import { usePortfolioStore } from './stores/portfolio-store';
 import { useAccountStore } from './stores/account-store';
+import { useNotesStore } from './stores/notes-store';
 import { onDataChanged } from './api/api-client';
 
 function PortfolioView() {
@@ -23,7 +24,10 @@ function PortfolioView() {
       onDataChanged((event) => {
         void load();
         const account = useAccountStore.getState();
-        if (account.accountId && account.accountId === event.accountId) void account.reload();
+        if (account.accountId && account.accountId === event.accountId) {
+          void account.reload();
+          void useNotesStore.getState().refresh();
+        }
       }),
     [load],
   );

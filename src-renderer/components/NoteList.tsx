@@ -1,0 +1,87 @@
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
+import { errorText } from '../i18n/error-text';
+import { useT } from '../i18n/use-t';
+import { NOTE_PAGE_SIZE, useNotesStore, type NoteList as NoteListState } from '../stores/notes-store';
+import { NoteItem } from './NoteItem';
+
+interface NoteListProps {
+  list: NoteListState;
+  label: string;
+  announce: (message: string) => void;
+  /** Where focus goes when the last note on screen is deleted. */
+  focusFallback: () => void;
+}
+
+/**
+ * Calls `onVisible` whenever the element scrolls into view while `enabled`. Observing again
+ * after each change of `cursor` fires at once when the element is still visible (a short page).
+ */
+function useOnVisible(ref: RefObject<HTMLElement | null>, onVisible: () => void, enabled: boolean, cursor: unknown): void {
+  useEffect(() => {
+    const element = ref.current;
+    if (!enabled || !element || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) onVisible();
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, onVisible, enabled, cursor]);
+}
+
+/** The end of the list: older pages load when it scrolls into view, or with the button (keyboard users). */
+function LoadOlder({ list, announce }: { list: NoteListState; announce: (message: string) => void }) {
+  const { t, fmt } = useT();
+  const loadOlder = useNotesStore((s) => s.loadOlder);
+  const sentinelRef = useRef<HTMLDivElement>(null);
+  const loading = list.olderStatus === 'loading';
+
+  const load = useCallback(async () => {
+    await loadOlder();
+    const { query, browse, results } = useNotesStore.getState();
+    const now = query ? results : browse;
+    if (now.olderStatus === 'idle') announce(t('notes.olderLoaded', { n: fmt.number(now.notes.length) }));
+  }, [loadOlder, announce, t, fmt]);
+  const loadOnScroll = useCallback(() => void load(), [load]);
+  // After a failure the button retries; scrolling does not, so a broken connection does not loop.
+  useOnVisible(sentinelRef, loadOnScroll, list.nextBefore !== null && list.olderStatus === 'idle', list.nextBefore);
+
+  if (list.nextBefore === null) {
+    return list.notes.length > NOTE_PAGE_SIZE ? <p className="muted small note-end">{t('notes.allShown')}</p> : null;
+  }
+  return (
+    <div className="note-more">
+      <div ref={sentinelRef} className="note-sentinel" aria-hidden="true" />
+      {list.olderStatus === 'error' && list.olderError && (
+        <p className="form-error" role="alert" title={list.olderError.message}>
+          {t('notes.error.older', { message: errorText(list.olderError, t) })}
+        </p>
+      )}
+      <button type="button" className="button-secondary" disabled={loading} onClick={() => void load()}>
+        {loading ? t('notes.loadingOlder') : t('notes.loadOlder')}
+      </button>
+    </div>
+  );
+}
+
+/** Notes, newest first, with older pages on demand. */
+export function NoteList({ list, label, announce, focusFallback }: NoteListProps) {
+  const onDeleted = useCallback(
+    (neighbour: HTMLElement | null) => {
+      // After React has removed the deleted note.
+      requestAnimationFrame(() => (neighbour?.isConnected ? neighbour.focus() : focusFallback()));
+    },
+    [focusFallback],
+  );
+  return (
+    <>
+      {list.notes.length > 0 && (
+        <ol className="note-list" aria-label={label}>
+          {list.notes.map((note) => (
+            <NoteItem key={note.id} note={note} announce={announce} onDeleted={onDeleted} />
+          ))}
+        </ol>
+      )}
+      <LoadOlder list={list} announce={announce} />
+    </>
+  );
+}
