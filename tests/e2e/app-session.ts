@@ -54,3 +54,15 @@ export async function columnIndex(page: Page, name: string): Promise<number> {
   }
   throw new Error(`no column header named "${name}"`);
 }
+
+/** One contract operation over the web shell's HTTP, as another client would call it; throws its error. */
+export async function callIpc<T>(shell: WebShell, operation: string, payload: unknown): Promise<T> {
+  const response = await fetch(`${shell.origin}/ipc/${operation}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${shell.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ payload }),
+  });
+  const result = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!result.ok) throw new Error(result.error?.message);
+  return result.data;
+}

@@ -14,14 +14,14 @@ export interface WebShell {
 }
 
 /**
- * Starts `node scripts/start-web.mjs --port 0 --data-dir <dir>` in its own process group and
- * resolves with the one URL line it prints on stdout. Stderr (build and demo progress) is kept
- * for the failure message.
+ * Starts `node scripts/start-web.mjs --port 0 --data-dir <dir> --demo` (the demo book when the
+ * folder is empty) in its own process group and resolves with the one URL line it prints on
+ * stdout. Stderr (build and demo progress) is kept for the failure message.
  */
 export function startWebShell(dataDir: string, timeoutMs: number): Promise<WebShell> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(REPO_ROOT, 'scripts', 'start-web.mjs'), '--port', '0', '--data-dir', dataDir],
+    [join(REPO_ROOT, 'scripts', 'start-web.mjs'), '--port', '0', '--data-dir', dataDir, '--demo'],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let stderr = '';
