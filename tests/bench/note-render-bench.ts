@@ -8,7 +8,7 @@ import { NoteBody } from '../../src-renderer/components/NoteBody';
 import { plainTextReason } from '../../src-renderer/components/markdown-bounds';
 import { timeRuns } from './bench-stats';
 
-export const MAX_NOTE_CHARS = 100_000;
+const MAX_NOTE_CHARS = 100_000;
 const BUDGET_MS = 100;
 
 export interface NoteRenderFigure {
@@ -33,7 +33,7 @@ const repeat = (piece: string) => (count: number) => piece.repeat(count);
  * characters: nesting (quotes, lists, emphasis runs, brackets), many list or heading lines,
  * unmatched delimiters, and a bare \r as the line ending.
  */
-export const ADVERSARIAL_SHAPES: readonly AdversarialShape[] = [
+const ADVERSARIAL_SHAPES: readonly AdversarialShape[] = [
   { name: 'quote markers', make: (n) => `${'>'.repeat(n)} text` },
   { name: 'star run around a word', make: (n) => `${'*'.repeat(n)}word${'*'.repeat(n)}` },
   { name: 'underscore run around a word', make: (n) => `${'_'.repeat(n)}word${'_'.repeat(n)}` },
@@ -92,7 +92,7 @@ export function boundaryBodies(): { name: string; body: string }[] {
   });
 }
 
-/** A realistic call note: headings, bullets, emphasis, a link, about 1,500 characters. */
+/** A realistic call note: headings, lists, emphasis, a quote and links, about 700 characters. */
 export const NORMAL_NOTE = [
   '## QBR prep call with Ana (VP Ops)',
   '',
