@@ -38,6 +38,8 @@ function createHandlers(ctx: ServiceContext): Handlers {
     'account.detail': (request) => portfolio.detail(request.accountId),
     'notes.list': (request) => notes.list(request),
     'notes.add': (request) => notes.add(request),
+    'notes.update': (request) => notes.update(request),
+    'notes.delete': (request) => notes.delete(request),
     'notes.search': (request) => notes.search(request),
     'touchpoints.list': (request) => touchpoints.list(request),
     'touchpoints.complete': (request) => touchpoints.complete(request),

@@ -5,10 +5,12 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import BetterSqlite3 from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
 import { openStore } from '../../src-main/db/open-store';
 import { generateDemoBook } from '../../src-main/demo/demo-book';
 import { createIpcDispatcher } from '../../src-main/ipc/ipc-dispatcher';
 import { createServiceContext } from '../../src-main/services/service-context';
+import { benchAdversarial, printAdversarialDetail } from './adversarial-bench';
 import { benchEngine } from './engine-bench';
 import { benchWebShell } from './web-shell-bench';
 import { ms, printFigures, timeRuns, type FigureRow } from './bench-stats';
@@ -73,10 +75,14 @@ const rawSearchStmt = db.prepare('SELECT rowid FROM notes_fts WHERE notes_fts MA
 const rawSearch = timeRuns((i) => rawSearchStmt.all(`"${words[Math.abs(i) % words.length]!}"*`), 200);
 rows.push({ figure: 'full-text note search, p95', measured: ms(search.p95), budget: '< 20 ms', baseline: `${ms(rawSearch.p95)} raw FTS5 MATCH`, verdict: verdict(search.p95, 20) });
 
+// Every store operation with adversarial inputs (DESIGN §5: none over 100 ms), beside raw statements.
+const adversarial = benchAdversarial(db, dispatch, benchDir, AS_OF);
+rows.push(...adversarial.rows);
+
 // Durable note write p95 (FULL sync, FTS, outbox) vs a raw synchronous=FULL insert in WAL.
 const accountId = (db.prepare('SELECT id FROM accounts LIMIT 1').get() as { id: string }).id;
 const write = timeRuns((i) => {
-  const result = dispatch('notes.add', { accountId, body: `Bench note ${i}: llamada de seguimiento sobre la renovación` });
+  const result = dispatch('notes.add', { id: uuidv7(), accountId, body: `Bench note ${i}: llamada de seguimiento sobre la renovación` });
   if (!result.ok) throw new Error(result.error.message);
 }, 300);
 const rawDb = new BetterSqlite3(join(benchDir, 'raw-baseline.sqlite'));
@@ -94,3 +100,4 @@ db.prepare("DELETE FROM outbox WHERE entity = 'notes'").run();
 db.close();
 rows.push(await benchWebShell(benchDir, ACCOUNTS));
 printFigures(rows);
+printAdversarialDetail(adversarial.measured);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BookWriterRepository } from '../../src-main/db/repositories/book-writer-repository';
 import { AccountInputsRepository } from '../../src-main/db/repositories/account-inputs-repository';
@@ -34,8 +35,10 @@ describe('IPC contract validation: bad payloads get a structured error, never a 
   it.each([
     ['account.detail', {}, 'accountId'],
     ['account.detail', { accountId: 7 }, 'accountId'],
-    ['notes.add', { accountId: 'x', body: '   ' }, 'body'],
-    ['notes.add', { accountId: 'x', body: 'hi', author: 'me' }, 'author'],
+    ['notes.add', { id: uuidv7(), accountId: 'x', body: '   ' }, 'body'],
+    ['notes.add', { id: uuidv7(), accountId: 'x', body: 'hi', author: 'me' }, 'author'],
+    ['notes.add', { id: 'not-a-uuid', accountId: 'x', body: 'hi' }, 'id'],
+    ['notes.list', { accountId: 'x', before: '' }, 'before'],
     ['notes.search', { query: '' }, 'query'],
     ['touchpoints.reschedule', { touchpointId: 'x', dueAt: 'next tuesday' }, 'dueAt'],
     ['touchpoints.complete', { touchpointId: 'x', sentiment: 'ecstatic' }, 'sentiment'],
@@ -53,19 +56,71 @@ describe('IPC contract validation: bad payloads get a structured error, never a 
   });
 
   it('reports a missing account as NOT_FOUND and writes nothing', () => {
-    const error = errorOf(dispatch('notes.add', { accountId: 'missing', body: 'Lost note' }));
+    const error = errorOf(dispatch('notes.add', { id: uuidv7(), accountId: 'missing', body: 'Lost note' }));
     expect(error).toMatchObject({ code: 'NOT_FOUND', field: 'accountId' });
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM notes').get()).toEqual({ n: 0 });
   });
 
   it('turns an unexpected failure into INTERNAL and keeps serving afterwards', () => {
     store.db.exec('DROP TRIGGER notes_fts_insert; CREATE TRIGGER boom BEFORE INSERT ON notes BEGIN SELECT RAISE(ABORT, \'disk on fire\'); END;');
-    const error = errorOf(dispatch('notes.add', { accountId: store.ids.acmeId, body: 'Will fail' }));
+    const error = errorOf(dispatch('notes.add', { id: uuidv7(), accountId: store.ids.acmeId, body: 'Will fail' }));
     expect(error.code).toBe('INTERNAL');
     expect(error.message).not.toContain('disk on fire');
     expect(logged.length).toBeGreaterThan(0);
     const after = dispatch('portfolio.list', {});
     expect(after.ok).toBe(true);
+  });
+});
+
+describe('text at the boundary: what is not valid Unicode or has nothing visible is refused, and nothing is written', () => {
+  const nothingWritten = () => {
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM notes').get()).toEqual({ n: 0 });
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+  };
+
+  it.each([
+    ['a lone high surrogate', 'hi \ud800'],
+    ['a lone low surrogate', '\udc00 llamada'],
+    ['surrogates in the wrong order', 'nota \udc00\ud800'],
+  ])('a note body with %s is a VALIDATION error naming body', (_label, body) => {
+    const error = errorOf(dispatch('notes.add', { id: uuidv7(), accountId: store.ids.acmeId, body }));
+    expect(error).toMatchObject({ code: 'VALIDATION', field: 'body' });
+    expect(error.message).toContain('surrogate');
+    nothingWritten();
+  });
+
+  it('a note body of only zero-width spaces, BOM, NBSP and other blanks is refused like an empty one', () => {
+    for (const body of ['\u200b\u200b', '\ufeff', '\u00a0 \u00a0', '\u200b\ufeff\u00a0\u2060\u200d\n\t', '']) {
+      const error = errorOf(dispatch('notes.add', { id: uuidv7(), accountId: store.ids.acmeId, body }));
+      expect(error, JSON.stringify(body)).toMatchObject({ code: 'VALIDATION', field: 'body' });
+    }
+    nothingWritten();
+  });
+
+  it('an update to such a body is refused the same way and leaves the note as it was', () => {
+    const id = uuidv7();
+    expect(dispatch('notes.add', { id, accountId: store.ids.acmeId, body: 'Original' }).ok).toBe(true);
+    expect(errorOf(dispatch('notes.update', { id, body: 'hi \ud800' }))).toMatchObject({ code: 'VALIDATION', field: 'body' });
+    expect(errorOf(dispatch('notes.update', { id, body: '\u200b\ufeff\u00a0' }))).toMatchObject({ code: 'VALIDATION', field: 'body' });
+    expect(store.db.prepare('SELECT body FROM notes WHERE id = ?').get(id)).toEqual({ body: 'Original' });
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM outbox').get()).toEqual({ n: 1 });
+  });
+
+  it('a search text with a lone surrogate or nothing visible is a VALIDATION error naming query', () => {
+    for (const query of ['hi \ud800', '\udfff', '\u200b\ufeff\u00a0']) {
+      expect(errorOf(dispatch('notes.search', { query })), JSON.stringify(query)).toMatchObject({ code: 'VALIDATION', field: 'query' });
+      expect(errorOf(dispatch('notes.list', { accountId: store.ids.acmeId, query })), JSON.stringify(query)).toMatchObject({
+        code: 'VALIDATION',
+        field: 'query',
+      });
+    }
+  });
+
+  it('a body with a properly paired emoji and invisible characters around real text is kept exactly', () => {
+    const body = '\u200b👍🏽 Llamada\u00a0con el campeón \ufeff';
+    const added = dispatch('notes.add', { id: uuidv7(), accountId: store.ids.acmeId, body });
+    if (!added.ok) throw new Error(added.error.message);
+    expect((added.data as { note: { body: string } }).note.body).toBe(body);
   });
 });
 
@@ -84,7 +139,7 @@ describe('IPC operations over the real store', () => {
   });
 
   it('adds a note durably with its outbox mutation and finds it by an accent-free search', () => {
-    const added = dispatch('notes.add', { accountId: store.ids.acmeId, body: 'Reunión con el campeón: quieren SSO' });
+    const added = dispatch('notes.add', { id: uuidv7(), accountId: store.ids.acmeId, body: 'Reunión con el campeón: quieren SSO' });
     expect(added.ok).toBe(true);
     const outbox = store.db.prepare('SELECT entity, op, fields_json FROM outbox').all() as Array<{ entity: string; op: string; fields_json: string }>;
     expect(outbox).toHaveLength(1);
@@ -106,8 +161,8 @@ describe('IPC operations over the real store', () => {
   });
 
   it('lists notes newest first for one account', () => {
-    dispatch('notes.add', { accountId: store.ids.acmeId, body: 'first' });
-    dispatch('notes.add', { accountId: store.ids.acmeId, body: 'second' });
+    dispatch('notes.add', { id: uuidv7(), accountId: store.ids.acmeId, body: 'first' });
+    dispatch('notes.add', { id: uuidv7(), accountId: store.ids.acmeId, body: 'second' });
     const list = dispatch('notes.list', { accountId: store.ids.acmeId });
     if (!list.ok) throw new Error(list.error.message);
     expect((list.data as { notes: Array<{ body: string }> }).notes.map((n) => n.body)).toEqual(['second', 'first']);
@@ -147,7 +202,7 @@ describe('data.changed pushes', () => {
     const ctx = createServiceContext(store.db, { now: () => FIXTURE_NOW, localUserId: store.ids.userId });
     const watched = createIpcDispatcher(ctx, { onDataChanged: (event) => events.push(event) });
     watched('portfolio.list', {});
-    watched('notes.add', { accountId: 'missing', body: 'x' });
+    watched('notes.add', { id: uuidv7(), accountId: 'missing', body: 'x' });
     expect(events).toEqual([]);
     watched('touchpoints.complete', { touchpointId: store.ids.callId });
     expect(events).toEqual([{ operation: 'touchpoints.complete', accountId: store.ids.acmeId }]);

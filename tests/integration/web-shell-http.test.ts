@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIpcDispatcher } from '../../src-main/ipc/ipc-dispatcher';
 import { createServiceContext } from '../../src-main/services/service-context';
@@ -85,7 +86,7 @@ describe('web shell over real HTTP on 127.0.0.1', () => {
     const ok = await ipc('portfolio.list', JSON.stringify({ payload: {} }));
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body).data.rows.map((r: { name: string }) => r.name).sort()).toEqual(['Acme', 'Borealis']);
-    const bad = JSON.parse((await ipc('notes.add', JSON.stringify({ payload: { accountId: store.ids.acmeId, body: '' } }))).body);
+    const bad = JSON.parse((await ipc('notes.add', JSON.stringify({ payload: { id: uuidv7(), accountId: store.ids.acmeId, body: '' } }))).body);
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'body' } });
   });
 
@@ -112,7 +113,7 @@ describe('web shell over real HTTP on 127.0.0.1', () => {
         res.on('data', (chunk: Buffer) => {
           text += chunk.toString();
           if (text.includes(': connected') && !text.includes('event:')) {
-            void ipc('notes.add', JSON.stringify({ payload: { accountId: store.ids.acmeId, body: 'Pushed to every tab' } }));
+            void ipc('notes.add', JSON.stringify({ payload: { id: uuidv7(), accountId: store.ids.acmeId, body: 'Pushed to every tab' } }));
           }
           if (/event: data.changed\ndata: .*\n\n/.test(text)) {
             req.destroy();

@@ -1,5 +1,6 @@
 import { sql as initialSchema } from './0001-initial-schema';
 import { sql as scoreCache } from './0002-score-cache';
+import { sql as notePagingAndSearchIndexes } from './0003-note-paging-and-search-indexes';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-initial-schema', sql: initialSchema },
   { version: 2, name: '0002-score-cache', sql: scoreCache },
+  { version: 3, name: '0003-note-paging-and-search-indexes', sql: notePagingAndSearchIndexes },
 ];

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Note } from '../../../src-shared/domain/entities';
 import { OutboxRepository } from './outbox-repository';
 
@@ -10,9 +10,10 @@ interface NoteRow {
   body: string;
   created_at: string;
   updated_at: string;
+  deleted_at: string | null;
 }
 
-const NOTE_COLUMNS = 'n.id, n.account_id, n.touchpoint_id, n.author_id, n.body, n.created_at, n.updated_at';
+const NOTE_COLUMNS = 'n.id, n.account_id, n.touchpoint_id, n.author_id, n.body, n.created_at, n.updated_at, n.deleted_at';
 
 function toNote(row: NoteRow): Note {
   return {
@@ -26,14 +27,10 @@ function toNote(row: NoteRow): Note {
   };
 }
 
-/**
- * Turns what a CSM types into a safe FTS5 query: every word becomes a quoted prefix term, so
- * punctuation and FTS operators in a note search can never raise a syntax error.
- */
-function toFtsQuery(text: string): string | null {
-  const words = text.match(/[\p{L}\p{N}_]+/gu) ?? [];
-  if (!words.length) return null;
-  return words.map((word) => `"${word}"*`).join(' ');
+/** A note as stored, tombstoned or not: `deletedAt` is set once notes.delete has run. */
+export interface StoredNote {
+  note: Note;
+  deletedAt: string | null;
 }
 
 export interface NewNote {
@@ -44,29 +41,44 @@ export interface NewNote {
   body: string;
 }
 
+/** One page of an account's live notes, newest first; `match` is an FTS5 query from toFtsMatch. */
+export interface NotePageQuery {
+  accountId: string;
+  before?: { createdAt: string; id: string };
+  match?: string;
+  limit: number;
+}
+
+type PageStatement = Statement<Record<string, string | number>, NoteRow>;
+
 export class NotesRepository {
   private readonly outbox: OutboxRepository;
-  private readonly listStmt;
-  private readonly getStmt;
+  private readonly findStmt;
   private readonly insertStmt;
+  private readonly updateBodyStmt;
+  private readonly tombstoneStmt;
   private readonly searchStmt;
+  private readonly pageStmts = new Map<string, PageStatement>();
 
   constructor(private readonly db: Database) {
     this.outbox = new OutboxRepository(db);
-    this.listStmt = db.prepare<[string, number], NoteRow>(
-      `SELECT ${NOTE_COLUMNS} FROM notes n WHERE n.account_id = ? AND n.deleted_at IS NULL
-       ORDER BY n.created_at DESC, n.id DESC LIMIT ?`,
-    );
-    this.getStmt = db.prepare<[string], NoteRow>(`SELECT ${NOTE_COLUMNS} FROM notes n WHERE n.id = ?`);
+    this.findStmt = db.prepare<[string], NoteRow>(`SELECT ${NOTE_COLUMNS} FROM notes n WHERE n.id = ?`);
+    // DO NOTHING on a repeated id: the unique key, not a read before the write, decides, so two
+    // windows retrying the same add cannot both insert.
     this.insertStmt = db.prepare(
       `INSERT INTO notes (id, account_id, touchpoint_id, author_id, body, created_at, updated_at)
-       VALUES (@id, @accountId, @touchpointId, @authorId, @body, @createdAt, @createdAt)`,
+       VALUES (@id, @accountId, @touchpointId, @authorId, @body, @now, @now)
+       ON CONFLICT (id) DO NOTHING`,
     );
+    this.updateBodyStmt = db.prepare(
+      `UPDATE notes SET body = @body, updated_at = @now WHERE id = @id AND deleted_at IS NULL AND body IS NOT @body`,
+    );
+    this.tombstoneStmt = db.prepare(`UPDATE notes SET deleted_at = @now, updated_at = @now WHERE id = @id AND deleted_at IS NULL`);
     // Newest stored first: FTS5 walks matches in rowid order and stops at the limit, where ranking by
-    // bm25 would score every match of a common word ("llamada") across 200,000 notes.
-    this.searchStmt = db.prepare<[string, number], NoteRow & { account_name: string; snippet: string }>(
-      `SELECT ${NOTE_COLUMNS}, a.name AS account_name,
-              snippet(notes_fts, 0, '[', ']', '…', 12) AS snippet
+    // bm25 would score every match of a common word ("llamada") across 200,000 notes. No snippet():
+    // it scores every pair of matches in a note, seconds for a page of long notes (see noteSnippet).
+    this.searchStmt = db.prepare<[string, number], NoteRow & { account_name: string }>(
+      `SELECT ${NOTE_COLUMNS}, a.name AS account_name
        FROM notes_fts
        JOIN notes n ON n.seq = notes_fts.rowid
        JOIN accounts a ON a.id = n.account_id
@@ -75,40 +87,95 @@ export class NotesRepository {
     );
   }
 
-  listForAccount(accountId: string, limit: number): Note[] {
-    return this.listStmt.all(accountId, limit).map(toNote);
+  /** The note with this id, including a tombstoned one; undefined when there never was one here. */
+  find(id: string): StoredNote | undefined {
+    const row = this.findStmt.get(id);
+    return row ? { note: toNote(row), deletedAt: row.deleted_at } : undefined;
   }
 
-  get(id: string): Note | undefined {
-    const row = this.getStmt.get(id);
-    return row ? toNote(row) : undefined;
+  /** Runs `work` in one transaction (the writes below become savepoints inside it). */
+  inTransaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
   }
 
-  /** Inserts the note and its outbox mutation in one transaction, then returns the stored note. */
-  add(note: NewNote, now: Date): Note {
-    const createdAt = now.toISOString();
-    this.db.transaction(() => {
-      this.insertStmt.run({ ...note, createdAt });
+  /**
+   * One page of an account's live notes, newest first by (created_at, id), starting after `before`.
+   * With `match`, the full-text matches are collected once (what the bounded query costs, like a
+   * search) and the account's own index is walked in page order, so a common word never makes SQLite
+   * join every match in the store to its note and sort them.
+   */
+  page(query: NotePageQuery): Note[] {
+    const params: Record<string, string | number> = { accountId: query.accountId, limit: query.limit };
+    if (query.before) Object.assign(params, { beforeCreatedAt: query.before.createdAt, beforeId: query.before.id });
+    if (query.match) params.match = query.match;
+    return this.pageStatement(Boolean(query.before), Boolean(query.match)).all(params).map(toNote);
+  }
+
+  /**
+   * Inserts the note and its outbox mutation in one transaction. False, with nothing written, when a
+   * note with this id already exists (a repeated request).
+   */
+  insertIfNew(note: NewNote, now: Date): boolean {
+    const at = now.toISOString();
+    return this.db.transaction(() => {
+      if (this.insertStmt.run({ ...note, now: at }).changes !== 1) return false;
       this.outbox.enqueue(
         'notes',
         note.id,
         'upsert',
-        { account_id: note.accountId, touchpoint_id: note.touchpointId, author_id: note.authorId, body: note.body, created_at: createdAt, updated_at: createdAt },
+        { account_id: note.accountId, touchpoint_id: note.touchpointId, author_id: note.authorId, body: note.body, created_at: at, updated_at: at },
         now,
       );
+      return true;
     })();
-    const stored = this.get(note.id);
-    if (!stored) throw new Error(`Note ${note.id} vanished right after it was written`);
-    return stored;
   }
 
-  search(text: string, limit: number): Array<{ note: Note; accountName: string; snippet: string }> {
-    const query = toFtsQuery(text);
-    if (!query) return [];
-    return this.searchStmt.all(query, limit).map((row) => ({
-      note: toNote(row),
-      accountName: row.account_name,
-      snippet: row.snippet,
-    }));
+  /**
+   * Replaces a live note's body (the FTS trigger re-indexes it) with its outbox mutation in one
+   * transaction. False, with nothing written, when the note is missing, tombstoned or already has this body.
+   */
+  updateBody(id: string, body: string, now: Date): boolean {
+    const at = now.toISOString();
+    return this.db.transaction(() => {
+      if (this.updateBodyStmt.run({ id, body, now: at }).changes !== 1) return false;
+      this.outbox.enqueue('notes', id, 'upsert', { body, updated_at: at }, now);
+      return true;
+    })();
+  }
+
+  /**
+   * Tombstones a live note (the row stays for sync, DESIGN §3) with its `delete` mutation in one
+   * transaction. False, with nothing written, when the note is missing or already tombstoned.
+   */
+  tombstone(id: string, now: Date): boolean {
+    const at = now.toISOString();
+    return this.db.transaction(() => {
+      if (this.tombstoneStmt.run({ id, now: at }).changes !== 1) return false;
+      this.outbox.enqueue('notes', id, 'delete', { deleted_at: at, updated_at: at }, now);
+      return true;
+    })();
+  }
+
+  /** Live notes matching an FTS5 query from toFtsMatch, newest stored first, with their account's name. */
+  search(match: string, limit: number): Array<{ note: Note; accountName: string }> {
+    return this.searchStmt.all(match, limit).map((row) => ({ note: toNote(row), accountName: row.account_name }));
+  }
+
+  /** The page query for one combination of cursor and full-text filter, prepared once. */
+  private pageStatement(withCursor: boolean, withMatch: boolean): PageStatement {
+    const key = `${withCursor}|${withMatch}`;
+    let statement = this.pageStmts.get(key);
+    if (!statement) {
+      // INDEXED BY: with a full-text filter the planner might otherwise drive the query from the match
+      // list (every note containing "de"), then sort; the account's index keeps it bounded.
+      const sql = `SELECT ${NOTE_COLUMNS} FROM notes n INDEXED BY notes_account_live_newest
+        WHERE n.account_id = @accountId AND n.deleted_at IS NULL
+        ${withCursor ? 'AND (n.created_at, n.id) < (@beforeCreatedAt, @beforeId)' : ''}
+        ${withMatch ? 'AND n.seq IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH @match)' : ''}
+        ORDER BY n.created_at DESC, n.id DESC LIMIT @limit`;
+      statement = this.db.prepare(sql) as PageStatement;
+      this.pageStmts.set(key, statement);
+    }
+    return statement;
   }
 }
