@@ -1,5 +1,5 @@
 import type { Note } from '../../src-shared/domain/entities';
-import { invoke } from '../api/api-client';
+import { ApiError, invoke } from '../api/api-client';
 import { useNoteDraftsStore } from './note-drafts-store';
 import { useNotesStore } from './notes-store';
 
@@ -10,10 +10,18 @@ import { useNotesStore } from './notes-store';
  * and the ApiError is rethrown.
  */
 export async function saveNewNote(accountId: string): Promise<Note> {
-  const drafts = useNoteDraftsStore.getState();
-  const body = drafts.drafts[accountId]?.text ?? '';
-  const id = drafts.pendingIdFor(accountId);
-  let { note } = await invoke('notes.add', { id, accountId, body });
+  const body = useNoteDraftsStore.getState().drafts[accountId]?.text ?? '';
+  let id = useNoteDraftsStore.getState().pendingIdFor(accountId);
+  let note: Note;
+  try {
+    ({ note } = await invoke('notes.add', { id, accountId, body }));
+  } catch (error) {
+    // CONFLICT: the id is spent (its note was stored, then deleted): the text in the box is a new note.
+    if (!(error instanceof ApiError && error.error.code === 'CONFLICT')) throw error;
+    useNoteDraftsStore.getState().dropPendingId(accountId, id);
+    id = useNoteDraftsStore.getState().pendingIdFor(accountId);
+    ({ note } = await invoke('notes.add', { id, accountId, body }));
+  }
   if (note.body !== body) ({ note } = await invoke('notes.update', { id: note.id, body }));
   useNoteDraftsStore.getState().settleDraft(accountId, id, body);
   useNotesStore.getState().put(note);

@@ -33,6 +33,8 @@ export interface NoteDraftsState extends PersistedDrafts {
   pendingIdFor: (accountId: string) => string;
   /** The save with `id` of `body` succeeded: forget the id, and the text unless more was typed meanwhile. */
   settleDraft: (accountId: string, id: string, body: string) => void;
+  /** Main will never store a note under `id` again (it was deleted): the next save gets a fresh id. */
+  dropPendingId: (accountId: string, id: string) => void;
   setEdit: (noteId: string, edit: NoteEdit) => void;
   endEdit: (noteId: string) => void;
 }
@@ -105,6 +107,12 @@ export const useNoteDraftsStore = create<NoteDraftsState>()(
           if (draft.text === body) delete drafts[accountId];
           else drafts[accountId] = { text: draft.text, pendingId: null };
           return { drafts };
+        }),
+
+      dropPendingId: (accountId, id) =>
+        set((s) => {
+          const draft = s.drafts[accountId];
+          return draft?.pendingId === id ? { drafts: { ...s.drafts, [accountId]: { text: draft.text, pendingId: null } } } : {};
         }),
 
       setEdit: (noteId, edit) => set((s) => ({ edits: { ...s.edits, [noteId]: edit } })),

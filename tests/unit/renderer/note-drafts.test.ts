@@ -88,6 +88,17 @@ describe('saving a new note is idempotent', () => {
     expect(drafts().a1).toBeUndefined();
   });
 
+  it('saves under a fresh id when the pending one belongs to a note deleted since (CONFLICT)', async () => {
+    useNoteDraftsStore.getState().setDraft('a1', 'Saved, deleted, saved again');
+    const spent = useNoteDraftsStore.getState().pendingIdFor('a1');
+    invoke.mockRejectedValueOnce(new ApiError({ code: 'CONFLICT', message: 'was saved and has since been deleted', field: 'id' }));
+    invoke.mockImplementationOnce((_op: string, payload: { id: string }) => Promise.resolve({ note: note(payload.id, 'Saved, deleted, saved again') }));
+    const saved = await saveNewNote('a1');
+    expect(saved.id).not.toBe(spent);
+    expect(saved.id).toMatch(UUID_V7);
+    expect(drafts().a1).toBeUndefined();
+  });
+
   it('keeps text typed while the save is in flight, without the used id', async () => {
     useNoteDraftsStore.getState().setDraft('a1', 'Call went well');
     let answer!: (value: { note: Note }) => void;
