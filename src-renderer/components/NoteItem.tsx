@@ -145,7 +145,7 @@ function NoteContent({ note, announce, onDeleted, itemRef }: NoteItemProps & { i
   const deleteRef = useRef<HTMLButtonElement>(null);
   /** Back from the editor or the confirmation, focus returns to the button that opened it. */
   const [focusBack, setFocusBack] = useState<'edit' | 'delete' | null>(null);
-  const date = fmt.date(note.createdAt);
+  const date = fmt.dateTime(note.createdAt);
 
   useEffect(() => {
     if (editing || mode !== 'view' || focusBack === null) return;

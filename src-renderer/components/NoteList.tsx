@@ -28,22 +28,38 @@ function useOnVisible(ref: RefObject<HTMLElement | null>, onVisible: () => void,
   }, [ref, onVisible, enabled, cursor]);
 }
 
+interface LoadOlderProps {
+  list: NoteListState;
+  announce: (message: string) => void;
+  /** Moves focus to the note at this position (the first one the button loaded). */
+  focusNote: (index: number) => void;
+}
+
 /** The end of the list: older pages load when it scrolls into view, or with the button (keyboard users). */
-function LoadOlder({ list, announce }: { list: NoteListState; announce: (message: string) => void }) {
+function LoadOlder({ list, announce, focusNote }: LoadOlderProps) {
   const { t, fmt } = useT();
   const loadOlder = useNotesStore((s) => s.loadOlder);
   const sentinelRef = useRef<HTMLDivElement>(null);
   const loading = list.olderStatus === 'loading';
 
+  /** Loads the next page and says how many notes are shown; true when it loaded. */
   const load = useCallback(async () => {
     await loadOlder();
     const { query, browse, results } = useNotesStore.getState();
     const now = query ? results : browse;
-    if (now.olderStatus === 'idle') announce(t('notes.olderLoaded', { n: fmt.number(now.notes.length) }));
+    if (now.olderStatus !== 'idle') return false;
+    announce(t('notes.olderLoaded', { n: fmt.number(now.notes.length) }));
+    return true;
   }, [loadOlder, announce, t, fmt]);
   const loadOnScroll = useCallback(() => void load(), [load]);
   // After a failure the button retries; scrolling does not, so a broken connection does not loop.
   useOnVisible(sentinelRef, loadOnScroll, list.nextBefore !== null && list.olderStatus === 'idle', list.nextBefore);
+
+  const loadWithButton = async () => {
+    const shown = list.notes.length;
+    // The button itself may go (no older page left): focus moves to the first note it loaded.
+    if (await load()) focusNote(shown);
+  };
 
   if (list.nextBefore === null) {
     return list.notes.length > NOTE_PAGE_SIZE ? <p className="muted small note-end">{t('notes.allShown')}</p> : null;
@@ -56,7 +72,7 @@ function LoadOlder({ list, announce }: { list: NoteListState; announce: (message
           {t('notes.error.older', { message: errorText(list.olderError, t) })}
         </p>
       )}
-      <button type="button" className="button-secondary" disabled={loading} onClick={() => void load()}>
+      <button type="button" className="button-secondary" disabled={loading} onClick={() => void loadWithButton()}>
         {loading ? t('notes.loadingOlder') : t('notes.loadOlder')}
       </button>
     </div>
@@ -65,6 +81,11 @@ function LoadOlder({ list, announce }: { list: NoteListState; announce: (message
 
 /** Notes, newest first, with older pages on demand. */
 export function NoteList({ list, label, announce, focusFallback }: NoteListProps) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const focusNote = useCallback((index: number) => {
+    // After React has rendered the page just loaded.
+    requestAnimationFrame(() => listRef.current?.querySelectorAll<HTMLElement>(':scope > li')[index]?.focus());
+  }, []);
   const onDeleted = useCallback(
     (neighbour: HTMLElement | null) => {
       // After React has removed the deleted note.
@@ -75,13 +96,13 @@ export function NoteList({ list, label, announce, focusFallback }: NoteListProps
   return (
     <>
       {list.notes.length > 0 && (
-        <ol className="note-list" aria-label={label}>
+        <ol ref={listRef} className="note-list" aria-label={label}>
           {list.notes.map((note) => (
             <NoteItem key={note.id} note={note} announce={announce} onDeleted={onDeleted} />
           ))}
         </ol>
       )}
-      <LoadOlder list={list} announce={announce} />
+      <LoadOlder list={list} announce={announce} focusNote={focusNote} />
     </>
   );
 }

@@ -56,6 +56,7 @@ export function NotesSection({ accountId }: { accountId: string }) {
   const { t, fmt } = useT();
   const query = useNotesStore((s) => s.query);
   const list = useNotesStore((s) => (s.query ? s.results : s.browse));
+  const refresh = useNotesStore((s) => s.refresh);
   const [announcement, setAnnouncement] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -91,9 +92,14 @@ export function NotesSection({ accountId }: { accountId: string }) {
         <p className="muted">{query ? t('notes.searching') : t('notes.loading')}</p>
       )}
       {list.status === 'error' && (
-        <p className="form-error" role="alert" title={list.error?.message}>
-          {t('notes.error.load', { message: list.error ? errorText(list.error, t) : '' })}
-        </p>
+        <div className="note-load-error" role="alert">
+          <p className="form-error" title={list.error?.message}>
+            {t('notes.error.load', { message: list.error ? errorText(list.error, t) : '' })}
+          </p>
+          <button type="button" className="button-secondary button-small" onClick={() => void refresh()}>
+            {t('portfolio.error.retry')}
+          </button>
+        </div>
       )}
       {list.status === 'ready' && list.notes.length === 0 && (
         <p className="muted">{query ? t('notes.noMatch', { query }) : t('notes.empty')}</p>

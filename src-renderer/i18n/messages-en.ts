@@ -130,7 +130,7 @@ export const MESSAGES_EN = {
   'notes.edited': 'edited',
   'notes.edit': 'Edit',
   'notes.editLabel': 'Edit the note of {date}',
-  'notes.editBox': 'Edit the note of {date}',
+  'notes.editBox': 'Text of the note of {date}',
   'notes.editHint': 'Ctrl+Enter saves · Esc cancels',
   'notes.cancel': 'Cancel',
   'notes.updated': 'Note updated.',

@@ -128,7 +128,7 @@ export const MESSAGES_ES: Catalog = {
   'notes.edited': 'editada',
   'notes.edit': 'Editar',
   'notes.editLabel': 'Editar la nota del {date}',
-  'notes.editBox': 'Editar la nota del {date}',
+  'notes.editBox': 'Texto de la nota del {date}',
   'notes.editHint': 'Ctrl+Intro guarda · Esc cancela',
   'notes.cancel': 'Cancelar',
   'notes.updated': 'Nota actualizada.',

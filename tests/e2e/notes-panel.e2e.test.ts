@@ -71,7 +71,7 @@ describe('notes in the account panel (web shell in Chromium)', () => {
     await noteItem('Edit me').waitFor({ timeout: 10_000 });
 
     await noteItem('Edit me').getByRole('button', { name: /^Edit the note of / }).click();
-    const editor = noteItem('Edit me').getByRole('textbox', { name: /^Edit the note of / });
+    const editor = noteItem('Edit me').getByRole('textbox', { name: /^Text of the note of / });
     expect(await editor.evaluate((el) => el === document.activeElement)).toBe(true);
     await editor.fill('Typo fixed? not yet');
     await page.keyboard.press('Escape');
@@ -162,6 +162,8 @@ describe('notes in the account panel (web shell in Chromium)', () => {
     await button.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => noteItem('Paging note 021').count(), { timeout: 10_000 }).toBe(1);
+    // Focus goes to the first note the button loaded, so the keyboard user reads on from there.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Paging note 070');
     await closePanel();
   });
 
