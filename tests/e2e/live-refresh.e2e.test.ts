@@ -1,22 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortfolioRow } from '../../src-shared/ipc/contract';
-import { openAppInChromium, START_TIMEOUT_MS, type AppSession } from './app-session';
+import { callIpc, openAppInChromium, START_TIMEOUT_MS, type AppSession } from './app-session';
 import type { WebShell } from './web-shell-process';
 
 let session: AppSession | undefined;
 let shell: WebShell;
 let page: Page;
 
-async function call<T>(operation: string, payload: unknown): Promise<T> {
-  const response = await fetch(`${shell.origin}/ipc/${operation}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${shell.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ payload }),
-  });
-  const result = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!result.ok) throw new Error(result.error?.message);
-  return result.data;
+function call<T>(operation: string, payload: unknown): Promise<T> {
+  return callIpc<T>(shell, operation, payload);
 }
 
 /** The next-touchpoint cell of one account's row, found by the account name heading the row. */

@@ -32,11 +32,16 @@ beforeEach(() => {
   state().close();
 });
 
+/** Opens account a1 whose newest page main answers with `first`. */
+async function openWith(first: ReturnType<typeof page>): Promise<void> {
+  invoke.mockResolvedValueOnce(first);
+  state().open('a1');
+  await vi.waitFor(() => expect(state().browse.status).toBe('ready'));
+}
+
 describe('the account panel pages through every note', () => {
   it('shows the newest page, then older pages by cursor until there are none', async () => {
-    invoke.mockResolvedValueOnce(page(range(71, 120), 'c1'));
-    state().open('a1');
-    await vi.waitFor(() => expect(state().browse.status).toBe('ready'));
+    await openWith(page(range(71, 120), 'c1'));
     expect(invoke).toHaveBeenLastCalledWith('notes.list', { accountId: 'a1', limit: NOTE_PAGE_SIZE });
 
     invoke.mockResolvedValueOnce(page(range(21, 70), 'c2'));
@@ -53,9 +58,7 @@ describe('the account panel pages through every note', () => {
   });
 
   it('asks for one older page at a time', async () => {
-    invoke.mockResolvedValueOnce(page(range(51, 100), 'c1'));
-    state().open('a1');
-    await vi.waitFor(() => expect(state().browse.status).toBe('ready'));
+    await openWith(page(range(51, 100), 'c1'));
     const older = deferred<ReturnType<typeof page>>();
     invoke.mockReturnValueOnce(older.promise);
     const first = state().loadOlder();
@@ -67,9 +70,7 @@ describe('the account panel pages through every note', () => {
   });
 
   it('drops an older page that arrives after the panel moved to another account', async () => {
-    invoke.mockResolvedValueOnce(page(range(51, 100), 'c1'));
-    state().open('a1');
-    await vi.waitFor(() => expect(state().browse.status).toBe('ready'));
+    await openWith(page(range(51, 100), 'c1'));
     const older = deferred<ReturnType<typeof page>>();
     invoke.mockReturnValueOnce(older.promise);
     const loading = state().loadOlder();
@@ -82,9 +83,7 @@ describe('the account panel pages through every note', () => {
   });
 
   it('keeps an error on loading older notes apart from the notes already shown', async () => {
-    invoke.mockResolvedValueOnce(page(range(51, 100), 'c1'));
-    state().open('a1');
-    await vi.waitFor(() => expect(state().browse.status).toBe('ready'));
+    await openWith(page(range(51, 100), 'c1'));
     invoke.mockRejectedValueOnce(new Error('offline'));
     await state().loadOlder();
     expect(state().browse.olderStatus).toBe('error');
@@ -93,11 +92,7 @@ describe('the account panel pages through every note', () => {
 });
 
 describe('searching the account notes', () => {
-  beforeEach(async () => {
-    invoke.mockResolvedValueOnce(page(range(1, 3), null));
-    state().open('a1');
-    await vi.waitFor(() => expect(state().browse.status).toBe('ready'));
-  });
+  beforeEach(() => openWith(page(range(1, 3), null)));
 
   it('applies only the latest search when answers arrive out of order', async () => {
     const slow = deferred<ReturnType<typeof page>>();
