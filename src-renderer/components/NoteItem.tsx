@@ -16,10 +16,19 @@ interface NoteItemProps {
   onDeleted: (neighbour: HTMLElement | null) => void;
 }
 
+interface NoteEditorProps {
+  note: Note;
+  label: string;
+  /** Focus the text box when it appears: when the user pressed Edit, not when an edit comes back after a reload. */
+  focusOnOpen: boolean;
+  onDone: () => void;
+  announce: (message: string) => void;
+}
+
 /** Inline editor: the text is a persisted draft, so a reload or a failed save keeps it. */
-function NoteEditor({ note, label, onDone, announce }: { note: Note; label: string; onDone: () => void; announce: (message: string) => void }) {
+function NoteEditor({ note, label, focusOnOpen, onDone, announce }: NoteEditorProps) {
   const { t } = useT();
-  const text = useNoteDraftsStore((s) => s.edits[note.id]?.text ?? note.body);
+  const text = useNoteDraftsStore((s) => s.edits[note.id] ?? note.body);
   const setEdit = useNoteDraftsStore((s) => s.setEdit);
   const endEdit = useNoteDraftsStore((s) => s.endEdit);
   const [saving, setSaving] = useState(false);
@@ -27,7 +36,9 @@ function NoteEditor({ note, label, onDone, announce }: { note: Note; label: stri
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const errorId = useId();
 
-  useEffect(() => inputRef.current?.focus(), []);
+  useEffect(() => {
+    if (focusOnOpen) inputRef.current?.focus();
+  }, [focusOnOpen]);
 
   const cancel = () => {
     endEdit(note.id);
@@ -69,7 +80,7 @@ function NoteEditor({ note, label, onDone, announce }: { note: Note; label: stri
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
         readOnly={saving}
-        onChange={(e) => setEdit(note.id, { accountId: note.accountId, text: e.target.value })}
+        onChange={(e) => setEdit(note.id, e.target.value)}
         onKeyDown={onKeyDown}
       />
       <div className="note-actions">
@@ -145,6 +156,7 @@ function NoteContent({ note, announce, onDeleted, itemRef }: NoteItemProps & { i
   const deleteRef = useRef<HTMLButtonElement>(null);
   /** Back from the editor or the confirmation, focus returns to the button that opened it. */
   const [focusBack, setFocusBack] = useState<'edit' | 'delete' | null>(null);
+  const [editOpenedHere, setEditOpenedHere] = useState(false);
   const date = fmt.dateTime(note.createdAt);
 
   useEffect(() => {
@@ -167,7 +179,10 @@ function NoteContent({ note, announce, onDeleted, itemRef }: NoteItemProps & { i
               type="button"
               className="button-link"
               aria-label={t('notes.editLabel', { date })}
-              onClick={() => setEdit(note.id, { accountId: note.accountId, text: note.body })}
+              onClick={() => {
+                setEditOpenedHere(true);
+                setEdit(note.id, note.body);
+              }}
             >
               {t('notes.edit')}
             </button>
@@ -178,7 +193,13 @@ function NoteContent({ note, announce, onDeleted, itemRef }: NoteItemProps & { i
         )}
       </div>
       {editing ? (
-        <NoteEditor note={note} label={t('notes.editBox', { date })} announce={announce} onDone={() => setFocusBack('edit')} />
+        <NoteEditor
+          note={note}
+          label={t('notes.editBox', { date })}
+          focusOnOpen={editOpenedHere}
+          announce={announce}
+          onDone={() => setFocusBack('edit')}
+        />
       ) : (
         <ErrorBoundary raw={note.body} resetKey={note.body}>
           <NoteBody markdown={note.body} />

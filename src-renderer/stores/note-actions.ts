@@ -30,9 +30,9 @@ export async function saveNewNote(accountId: string): Promise<Note> {
 
 /** Saves the edit in progress of a note and shows the result in place; the edit stays on failure. */
 export async function saveNoteEdit(noteId: string): Promise<Note> {
-  const edit = useNoteDraftsStore.getState().edits[noteId];
-  if (!edit) throw new Error(`no edit in progress for note ${noteId}`);
-  const { note } = await invoke('notes.update', { id: noteId, body: edit.text });
+  const body = useNoteDraftsStore.getState().edits[noteId];
+  if (body === undefined) throw new Error(`no edit in progress for note ${noteId}`);
+  const { note } = await invoke('notes.update', { id: noteId, body });
   useNoteDraftsStore.getState().endEdit(noteId);
   useNotesStore.getState().put(note);
   return note;

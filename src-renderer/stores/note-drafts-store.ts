@@ -14,17 +14,11 @@ export interface NewNoteDraft {
   pendingId: string | null;
 }
 
-/** A stored note being edited. */
-export interface NoteEdit {
-  accountId: string;
-  text: string;
-}
-
 interface PersistedDrafts {
   /** By account id. */
   drafts: Record<string, NewNoteDraft>;
-  /** By note id. */
-  edits: Record<string, NoteEdit>;
+  /** Text of stored notes being edited, by note id. */
+  edits: Record<string, string>;
 }
 
 export interface NoteDraftsState extends PersistedDrafts {
@@ -35,7 +29,7 @@ export interface NoteDraftsState extends PersistedDrafts {
   settleDraft: (accountId: string, id: string, body: string) => void;
   /** Main will never store a note under `id` again (it was deleted): the next save gets a fresh id. */
   dropPendingId: (accountId: string, id: string) => void;
-  setEdit: (noteId: string, edit: NoteEdit) => void;
+  setEdit: (noteId: string, text: string) => void;
   endEdit: (noteId: string) => void;
 }
 
@@ -54,7 +48,7 @@ const isClientId = (value: unknown): value is string =>
  */
 export function sanitizePersistedDrafts(value: unknown): PersistedDrafts {
   const drafts: Record<string, NewNoteDraft> = {};
-  const edits: Record<string, NoteEdit> = {};
+  const edits: Record<string, string> = {};
   if (!isRecord(value)) return { drafts, edits };
   if (isRecord(value.drafts)) {
     for (const [accountId, draft] of Object.entries(value.drafts)) {
@@ -64,10 +58,8 @@ export function sanitizePersistedDrafts(value: unknown): PersistedDrafts {
     }
   }
   if (isRecord(value.edits)) {
-    for (const [noteId, edit] of Object.entries(value.edits)) {
-      if (isRecord(edit) && typeof edit.text === 'string' && typeof edit.accountId === 'string') {
-        edits[noteId] = { accountId: edit.accountId, text: edit.text };
-      }
+    for (const [noteId, text] of Object.entries(value.edits)) {
+      if (typeof text === 'string') edits[noteId] = text;
     }
   }
   return { drafts, edits };
@@ -115,7 +107,7 @@ export const useNoteDraftsStore = create<NoteDraftsState>()(
           return draft?.pendingId === id ? { drafts: { ...s.drafts, [accountId]: { text: draft.text, pendingId: null } } } : {};
         }),
 
-      setEdit: (noteId, edit) => set((s) => ({ edits: { ...s.edits, [noteId]: edit } })),
+      setEdit: (noteId, text) => set((s) => ({ edits: { ...s.edits, [noteId]: text } })),
 
       endEdit: (noteId) =>
         set((s) => {

@@ -81,6 +81,14 @@ describe('notes in the account panel (web shell in Chromium)', () => {
 
     await page.keyboard.press('Enter'); // the focused Edit button opens the editor again
     await editor.fill('Edit me: renewal in **May**');
+    // An edit in progress survives a reload, without taking focus when the panel opens again.
+    await page.reload();
+    await portfolioTable().waitFor({ timeout: 30_000 });
+    await openAccount(account);
+    await expect.poll(() => editor.count(), { timeout: 10_000 }).toBe(1);
+    expect(await editor.inputValue()).toBe('Edit me: renewal in **May**');
+    expect(await focusedText()).toBe('Close');
+    await editor.focus();
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => noteItem('Edit me').locator('strong').allInnerTexts(), { timeout: 10_000 }).toEqual(['May']);
     expect(await noteItem('Edit me').innerText()).toContain('edited');

@@ -116,15 +116,15 @@ describe('drafts survive a reload', () => {
   it('writes the draft text, its pending id and edits in progress to localStorage', async () => {
     useNoteDraftsStore.getState().setDraft('a1', 'Half-written');
     const id = useNoteDraftsStore.getState().pendingIdFor('a1');
-    useNoteDraftsStore.getState().setEdit('n0', { accountId: 'a1', text: 'old, fixed' });
+    useNoteDraftsStore.getState().setEdit('n0', 'old, fixed');
     const stored = JSON.parse(storage.getItem(NOTE_DRAFTS_STORAGE_KEY)!) as { state: unknown };
-    expect(stored.state).toEqual({ drafts: { a1: { text: 'Half-written', pendingId: id } }, edits: { n0: { accountId: 'a1', text: 'old, fixed' } } });
+    expect(stored.state).toEqual({ drafts: { a1: { text: 'Half-written', pendingId: id } }, edits: { n0: 'old, fixed' } });
 
     useNoteDraftsStore.setState({ drafts: {}, edits: {} }, false);
     storage.setItem(NOTE_DRAFTS_STORAGE_KEY, JSON.stringify({ state: stored.state, version: 1 }));
     await useNoteDraftsStore.persist.rehydrate();
     expect(drafts().a1).toEqual({ text: 'Half-written', pendingId: id });
-    expect(useNoteDraftsStore.getState().edits.n0?.text).toBe('old, fixed');
+    expect(useNoteDraftsStore.getState().edits.n0).toBe('old, fixed');
   });
 
   it.each([
@@ -145,11 +145,11 @@ describe('drafts survive a reload', () => {
     expect(
       sanitizePersistedDrafts({
         drafts: { a1: { text: 'ok', pendingId: id }, a2: { text: 'bad id', pendingId: 'DROP TABLE' }, a3: { text: 7 }, a4: null },
-        edits: { n1: { accountId: 'a1', text: 'edit' }, n2: { text: 'no account' } },
+        edits: { n1: 'edit', n2: { text: 'an object' }, n3: 7 },
       }),
     ).toEqual({
       drafts: { a1: { text: 'ok', pendingId: id }, a2: { text: 'bad id', pendingId: null } },
-      edits: { n1: { accountId: 'a1', text: 'edit' } },
+      edits: { n1: 'edit' },
     });
   });
 
@@ -162,10 +162,10 @@ describe('drafts survive a reload', () => {
 
 describe('editing and deleting a note', () => {
   it('saves an edit in place and ends it; a failed save keeps the edit', async () => {
-    useNoteDraftsStore.getState().setEdit('n0', { accountId: 'a1', text: 'fixed' });
+    useNoteDraftsStore.getState().setEdit('n0', 'fixed');
     invoke.mockRejectedValueOnce(lostAnswer());
     await expect(saveNoteEdit('n0')).rejects.toThrow();
-    expect(useNoteDraftsStore.getState().edits.n0?.text).toBe('fixed');
+    expect(useNoteDraftsStore.getState().edits.n0).toBe('fixed');
 
     invoke.mockResolvedValueOnce({ note: { ...note('n0', 'fixed', '2026-01-01T00:00:00Z'), updatedAt: '2026-03-01T00:00:00Z' } });
     await saveNoteEdit('n0');
@@ -175,7 +175,7 @@ describe('editing and deleting a note', () => {
   });
 
   it('takes a deleted note off the list and drops its edit', async () => {
-    useNoteDraftsStore.getState().setEdit('n0', { accountId: 'a1', text: 'never mind' });
+    useNoteDraftsStore.getState().setEdit('n0', 'never mind');
     invoke.mockResolvedValueOnce({ note: note('n0', 'old') });
     await deleteNote('n0');
     expect(invoke).toHaveBeenCalledWith('notes.delete', { id: 'n0' });
