@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/use-t';
-import { NOTE_PAGE_SIZE, useNotesStore, type NoteList as NoteListState } from '../stores/notes-store';
+import { NOTE_PAGE_SIZE, useNotesStore, type PagedNotes } from '../stores/notes-store';
 import { NoteItem } from './NoteItem';
 
 interface NoteListProps {
-  list: NoteListState;
+  list: PagedNotes;
   label: string;
   announce: (message: string) => void;
   /** Where focus goes when the last note on screen is deleted. */
@@ -29,7 +29,7 @@ function useOnVisible(ref: RefObject<HTMLElement | null>, onVisible: () => void,
 }
 
 interface LoadOlderProps {
-  list: NoteListState;
+  list: PagedNotes;
   announce: (message: string) => void;
   /** Moves focus to the note at this position (the first one the button loaded). */
   focusNote: (index: number) => void;

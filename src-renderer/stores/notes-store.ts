@@ -2,18 +2,17 @@ import { create } from 'zustand';
 import type { Note } from '../../src-shared/domain/entities';
 import type { IpcError } from '../../src-shared/ipc/ipc-error';
 import { invoke, toIpcError } from '../api/api-client';
+import type { LoadStatus } from './account-store';
 
 /** Notes per page: the panel shows the newest page and loads older ones on demand. */
 export const NOTE_PAGE_SIZE = 50;
 
-export type ListStatus = 'idle' | 'loading' | 'ready' | 'error';
-
 /** One list of an account's notes, newest first, as far as it has been paged. */
-export interface NoteList {
+export interface PagedNotes {
   notes: Note[];
   /** Cursor for the next (older) page; null once the oldest note is in `notes`. */
   nextBefore: string | null;
-  status: ListStatus;
+  status: LoadStatus;
   error: IpcError | null;
   olderStatus: 'idle' | 'loading' | 'error';
   olderError: IpcError | null;
@@ -22,11 +21,11 @@ export interface NoteList {
 export interface NotesState {
   accountId: string | null;
   /** Every note of the account. */
-  browse: NoteList;
+  browse: PagedNotes;
   /** The search text applied; '' shows `browse`. */
   query: string;
   /** The account's notes matching `query`. */
-  results: NoteList;
+  results: PagedNotes;
   /** Opens an account's notes: its newest page, no search. */
   open: (accountId: string) => void;
   close: () => void;
@@ -42,7 +41,7 @@ export interface NotesState {
   remove: (noteId: string) => void;
 }
 
-export const emptyNoteList = (status: ListStatus = 'idle'): NoteList => ({
+export const emptyPagedNotes = (status: LoadStatus = 'idle'): PagedNotes => ({
   notes: [],
   nextBefore: null,
   status,
@@ -52,7 +51,7 @@ export const emptyNoteList = (status: ListStatus = 'idle'): NoteList => ({
 });
 
 /** Newest first, as main pages them; ids (UUIDv7, time-ordered) break ties. */
-export function newestFirst(a: Note, b: Note): number {
+function newestFirst(a: Note, b: Note): number {
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
@@ -63,7 +62,7 @@ export function newestFirst(a: Note, b: Note): number {
  * pages a user scrolled through. When the page does not reach the notes shown before (more new
  * notes than a page), keeping them would leave a gap: then the page starts the list afresh.
  */
-export function mergeNewestPage(previous: NoteList, page: { notes: Note[]; nextBefore: string | null }): NoteList {
+export function mergeNewestPage(previous: PagedNotes, page: { notes: Note[]; nextBefore: string | null }): PagedNotes {
   const fresh = { ...previous, notes: page.notes, nextBefore: page.nextBefore, status: 'ready' as const, error: null };
   const oldest = page.notes.at(-1);
   const previousNewest = previous.notes[0];
@@ -87,6 +86,11 @@ function replaceLists(...lists: ListKey[]): void {
   for (const list of lists) identity[list] += 1;
 }
 
+/** The state change that puts `value` in place of one list. */
+function listPatch(list: ListKey, value: PagedNotes): Pick<NotesState, 'browse'> | Pick<NotesState, 'results'> {
+  return list === 'browse' ? { browse: value } : { results: value };
+}
+
 export const useNotesStore = create<NotesState>((set, get) => {
   const request = (accountId: string, list: ListKey, before?: string) => ({
     accountId,
@@ -104,27 +108,27 @@ export const useNotesStore = create<NotesState>((set, get) => {
     try {
       const page = await invoke('notes.list', request(accountId, list));
       if (!current()) return;
-      set((s) => ({ [list]: merge ? mergeNewestPage(s[list], page) : { ...emptyNoteList('ready'), ...page } }));
+      set((s) => listPatch(list, merge ? mergeNewestPage(s[list], page) : { ...emptyPagedNotes('ready'), ...page }));
     } catch (error) {
-      if (current()) set((s) => ({ [list]: { ...s[list], status: 'error', error: toIpcError(error) } }));
+      if (current()) set((s) => listPatch(list, { ...s[list], status: 'error', error: toIpcError(error) }));
     }
   };
 
   return {
     accountId: null,
-    browse: emptyNoteList(),
+    browse: emptyPagedNotes(),
     query: '',
-    results: emptyNoteList(),
+    results: emptyPagedNotes(),
 
     open: (accountId) => {
       replaceLists('browse', 'results');
-      set({ accountId, browse: emptyNoteList('loading'), query: '', results: emptyNoteList() });
+      set({ accountId, browse: emptyPagedNotes('loading'), query: '', results: emptyPagedNotes() });
       void loadNewest('browse', false);
     },
 
     close: () => {
       replaceLists('browse', 'results');
-      set({ accountId: null, browse: emptyNoteList(), query: '', results: emptyNoteList() });
+      set({ accountId: null, browse: emptyPagedNotes(), query: '', results: emptyPagedNotes() });
     },
 
     refresh: async () => {
@@ -137,11 +141,11 @@ export const useNotesStore = create<NotesState>((set, get) => {
       if (query === get().query) return;
       replaceLists('results');
       if (query === '') {
-        set({ query: '', results: emptyNoteList() });
+        set({ query: '', results: emptyPagedNotes() });
         return;
       }
       // The previous matches stay on screen until the new ones arrive.
-      set((s) => ({ query, results: { ...emptyNoteList('loading'), notes: s.results.notes } }));
+      set((s) => ({ query, results: { ...emptyPagedNotes('loading'), notes: s.results.notes } }));
       await loadNewest('results', false);
     },
 
@@ -151,20 +155,20 @@ export const useNotesStore = create<NotesState>((set, get) => {
       const cursor = get()[list].nextBefore;
       if (accountId === null || cursor === null || get()[list].olderStatus === 'loading') return;
       const listIdentity = identity[list];
-      set((s) => ({ [list]: { ...s[list], olderStatus: 'loading', olderError: null } }));
+      set((s) => listPatch(list, { ...s[list], olderStatus: 'loading', olderError: null }));
       try {
         const page = await invoke('notes.list', request(accountId, list, cursor));
         if (listIdentity !== identity[list]) return;
         set((s) => {
           // A refresh may have moved the cursor meanwhile: then this page no longer follows the list.
-          if (s[list].nextBefore !== cursor) return { [list]: { ...s[list], olderStatus: 'idle' } };
+          if (s[list].nextBefore !== cursor) return listPatch(list, { ...s[list], olderStatus: 'idle' });
           const shown = new Set(s[list].notes.map((n) => n.id));
           const notes = [...s[list].notes, ...page.notes.filter((n) => !shown.has(n.id))];
-          return { [list]: { ...s[list], notes, nextBefore: page.nextBefore, olderStatus: 'idle' } };
+          return listPatch(list, { ...s[list], notes, nextBefore: page.nextBefore, olderStatus: 'idle' });
         });
       } catch (error) {
         if (listIdentity === identity[list]) {
-          set((s) => ({ [list]: { ...s[list], olderStatus: 'error', olderError: toIpcError(error) } }));
+          set((s) => listPatch(list, { ...s[list], olderStatus: 'error', olderError: toIpcError(error) }));
         }
       }
     },

@@ -28,7 +28,7 @@ vi.mock('../../../src-renderer/api/api-client', async (importOriginal) => {
 const { ApiError } = await import('../../../src-renderer/api/api-client');
 const { NOTE_DRAFTS_STORAGE_KEY, sanitizePersistedDrafts, useNoteDraftsStore } = await import('../../../src-renderer/stores/note-drafts-store');
 const { saveNewNote, saveNoteEdit, deleteNote } = await import('../../../src-renderer/stores/note-actions');
-const { useNotesStore, emptyNoteList } = await import('../../../src-renderer/stores/notes-store');
+const { useNotesStore, emptyPagedNotes } = await import('../../../src-renderer/stores/notes-store');
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const note = (id: string, body: string, createdAt = '2026-02-01T00:00:00Z'): Note => ({
@@ -42,7 +42,7 @@ beforeEach(() => {
   storage.items.clear();
   storage.failWrites = false;
   useNoteDraftsStore.setState({ drafts: {}, edits: {} });
-  useNotesStore.setState({ accountId: 'a1', browse: { ...emptyNoteList('ready'), notes: [note('n0', 'old', '2026-01-01T00:00:00Z')] } });
+  useNotesStore.setState({ accountId: 'a1', browse: { ...emptyPagedNotes('ready'), notes: [note('n0', 'old', '2026-01-01T00:00:00Z')] } });
 });
 
 describe('saving a new note is idempotent', () => {

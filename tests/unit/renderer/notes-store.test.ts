@@ -7,7 +7,7 @@ vi.mock('../../../src-renderer/api/api-client', async (importOriginal) => {
   return { ...actual, invoke: (...args: unknown[]) => invoke(...args) };
 });
 
-const { emptyNoteList, mergeNewestPage, NOTE_PAGE_SIZE, useNotesStore } = await import('../../../src-renderer/stores/notes-store');
+const { emptyPagedNotes, mergeNewestPage, NOTE_PAGE_SIZE, useNotesStore } = await import('../../../src-renderer/stores/notes-store');
 
 /** Note number i of an account: higher numbers are newer. */
 const note = (i: number, accountId = 'a1'): Note => {
@@ -135,9 +135,9 @@ describe('changes show up in place', () => {
   it('puts a new note on top, replaces an edited one and removes a deleted one, in both lists', () => {
     useNotesStore.setState({
       accountId: 'a1',
-      browse: { ...emptyNoteList('ready'), notes: range(1, 3) },
+      browse: { ...emptyPagedNotes('ready'), notes: range(1, 3) },
       query: 'note',
-      results: { ...emptyNoteList('ready'), notes: [note(2)] },
+      results: { ...emptyPagedNotes('ready'), notes: [note(2)] },
     });
     state().put(note(4));
     state().put({ ...note(2), body: 'edited' });
@@ -149,7 +149,7 @@ describe('changes show up in place', () => {
   });
 
   it('a refresh replaces the newest page and keeps the older pages already loaded', () => {
-    const shown = { ...emptyNoteList('ready'), notes: range(1, 100), nextBefore: 'c-old' };
+    const shown = { ...emptyPagedNotes('ready'), notes: range(1, 100), nextBefore: 'c-old' };
     // Note 100 was deleted elsewhere, note 101 added.
     const merged = mergeNewestPage(shown, page([note(101), ...range(52, 99)], 'c-new'));
     expect(merged.notes).toHaveLength(100);
@@ -163,7 +163,7 @@ describe('changes show up in place', () => {
   });
 
   it('a refresh after more new notes than a page starts the list afresh rather than leave a gap', () => {
-    const shown = { ...emptyNoteList('ready'), notes: range(1, 100), nextBefore: 'c-old' };
+    const shown = { ...emptyPagedNotes('ready'), notes: range(1, 100), nextBefore: 'c-old' };
     const merged = mergeNewestPage(shown, page(range(111, 160), 'c-new'));
     expect(ids(merged.notes)).toEqual(ids(range(111, 160)));
     expect(merged.nextBefore).toBe('c-new');
