@@ -5,10 +5,12 @@ import { followAppStatus, useAppStatusStore } from './stores/app-status-store';
 import { AccountPanel } from './components/AccountPanel';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { PortfolioTable } from './components/PortfolioTable';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorState } from './components/ErrorState';
 import { useT } from './i18n/use-t';
 import { usePortfolioStore } from './stores/portfolio-store';
 import { useAccountStore } from './stores/account-store';
+import { useNotesStore } from './stores/notes-store';
 import { onDataChanged } from './api/api-client';
 
 function PortfolioView() {
@@ -21,7 +23,10 @@ function PortfolioView() {
       onDataChanged((event) => {
         void load();
         const account = useAccountStore.getState();
-        if (account.accountId && account.accountId === event.accountId) void account.reload();
+        if (account.accountId && account.accountId === event.accountId) {
+          void account.reload();
+          void useNotesStore.getState().refresh();
+        }
       }),
     [load],
   );
@@ -108,7 +113,9 @@ export function App() {
         </div>
       </header>
       <main className="app-main">
-        <Workspace />
+        <ErrorBoundary>
+          <Workspace />
+        </ErrorBoundary>
       </main>
       {status?.workspace && <AccountPanel />}
     </div>

@@ -4,6 +4,7 @@ import { App } from './App';
 import './styles/portfolio.css';
 import './styles/account-panel.css';
 import './styles/workspace.css';
+import './styles/notes.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { healthTrend } from '../../src-shared/scoring/health';
 import type { ScoringConfig } from '../../src-shared/scoring/scoring-config';
 import { BAND_LABELS, TIER_LABELS, TREND_LABELS } from '../../src-shared/scoring/labels';
+import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorState } from './ErrorState';
 import { useT } from '../i18n/use-t';
 import { useAccountStore, type AccountDetail } from '../stores/account-store';
@@ -70,17 +71,22 @@ function PanelHeader({ detail }: { detail: AccountDetail }) {
   );
 }
 
+/** Each section in its own error boundary: one that fails to render leaves the others usable. */
 function PanelBody({ detail }: { detail: AccountDetail }) {
-  return (
-    <>
-      <HealthBreakdown health={detail.health} config={detail.scoringConfig} />
-      <RiskPanel risk={detail.risk} />
-      <ContactsSection contacts={detail.contacts} />
-      <EscalationsSection escalations={detail.openEscalations} band={detail.risk.band} asOf={new Date(detail.asOf)} />
-      <TouchpointList touchpoints={detail.upcomingTouchpoints} asOf={new Date(detail.asOf)} />
-      <NotesSection accountId={detail.account.id} />
-    </>
-  );
+  const asOf = new Date(detail.asOf);
+  const sections = [
+    <HealthBreakdown key="health" health={detail.health} config={detail.scoringConfig} />,
+    <RiskPanel key="risk" risk={detail.risk} />,
+    <ContactsSection key="contacts" contacts={detail.contacts} />,
+    <EscalationsSection key="escalations" escalations={detail.openEscalations} band={detail.risk.band} asOf={asOf} />,
+    <TouchpointList key="touchpoints" touchpoints={detail.upcomingTouchpoints} asOf={asOf} />,
+    <NotesSection key={`notes-${detail.account.id}`} accountId={detail.account.id} />,
+  ];
+  return sections.map((section) => (
+    <ErrorBoundary key={section.key} resetKey={detail}>
+      {section}
+    </ErrorBoundary>
+  ));
 }
 
 /** The open account as a modal side panel (native <dialog>: focus stays inside, Escape closes). */
@@ -137,12 +143,12 @@ export function AccountPanel() {
           <ErrorState title={t('panel.error.title')} error={error} onRetry={() => void reload()} />
         )}
         {detail && (
-          <>
+          <ErrorBoundary resetKey={detail}>
             <PanelHeader detail={detail} />
             <div className="panel-sections">
               <PanelBody detail={detail} />
             </div>
-          </>
+          </ErrorBoundary>
         )}
       </div>
     </dialog>

@@ -1,98 +1,115 @@
-import { useId, useState, type FormEvent } from 'react';
-import { useT } from '../i18n/use-t';
-import type { IpcError } from '../../src-shared/ipc/ipc-error';
-import { toIpcError } from '../api/api-client';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { errorText } from '../i18n/error-text';
-import { useAccountStore } from '../stores/account-store';
-import { NoteBody } from './NoteBody';
+import { useT } from '../i18n/use-t';
+import { useNotesStore } from '../stores/notes-store';
+import { AddNoteForm } from './AddNoteForm';
+import { NoteList } from './NoteList';
 
-/** Add-note form: the typed text survives a failed save (and closing the panel) until it is stored. */
-function AddNoteForm({ accountId }: { accountId: string }) {
+/** Typing pauses this long before the search runs, so each keystroke does not query main. */
+const SEARCH_DEBOUNCE_MS = 200;
+/** The longest search text main accepts (notes.list `query`). */
+const SEARCH_MAX_CHARS = 200;
+
+/** Search box over the account's notes; clearing it (or Escape) shows every note again. */
+function NoteSearch() {
   const { t } = useT();
-  const draft = useAccountStore((s) => s.drafts[accountId] ?? '');
-  const setDraft = useAccountStore((s) => s.setDraft);
-  const addNote = useAccountStore((s) => s.addNote);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<IpcError | null>(null);
+  const search = useNotesStore((s) => s.search);
+  const [text, setText] = useState('');
   const inputId = useId();
-  const errorId = useId();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving || draft.trim() === '') return;
-    setSaving(true);
-    setError(null);
-    try {
-      await addNote(accountId, draft); // clears the draft only once the note is stored
-    } catch (err) {
-      setError(toIpcError(err));
-    } finally {
-      setSaving(false);
+  useEffect(() => {
+    if (text.trim() === '') {
+      void search(''); // clearing restores the list at once
+      return;
     }
-  };
+    const timer = setTimeout(() => void search(text), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, search]);
 
   return (
-    <form className="note-form" onSubmit={(e) => void submit(e)}>
+    <div className="note-search" role="search">
       <label htmlFor={inputId} className="note-label">
-        {t('notes.add')}
+        {t('notes.search')}
       </label>
-      <textarea
+      <input
         id={inputId}
-        className="note-input"
-        rows={3}
-        value={draft}
-        placeholder={t('notes.placeholder')}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        onChange={(e) => setDraft(accountId, e.target.value)}
+        type="search"
+        className="note-search-input"
+        value={text}
+        maxLength={SEARCH_MAX_CHARS}
+        placeholder={t('notes.searchPlaceholder')}
+        onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
+          if (e.key === 'Escape' && text !== '') {
+            e.preventDefault(); // clear the search; a second Escape closes the panel
+            e.stopPropagation();
+            setText('');
+          }
         }}
       />
-      <div className="note-actions">
-        {error && (
-          <p id={errorId} className="form-error" role="alert" title={error.message}>
-            {t('notes.error.save', { message: errorText(error, t) })}
-          </p>
-        )}
-        <span className="muted small note-hint">{t('notes.hint')}</span>
-        <button type="submit" className="button-primary" disabled={saving || draft.trim() === ''}>
-          {saving ? t('notes.saving') : t('notes.save')}
-        </button>
-      </div>
-    </form>
+    </div>
   );
 }
 
-/** Call notes, newest first, with the form to add one on top. */
+/** Call notes: the add form, a search box, and the account's notes newest first, paged. */
 export function NotesSection({ accountId }: { accountId: string }) {
   const { t, fmt } = useT();
-  const notes = useAccountStore((s) => s.notes);
-  const status = useAccountStore((s) => s.notesStatus);
-  const error = useAccountStore((s) => s.notesError);
+  const query = useNotesStore((s) => s.query);
+  const list = useNotesStore((s) => (s.query ? s.results : s.browse));
+  const refresh = useNotesStore((s) => s.refresh);
+  const [announcement, setAnnouncement] = useState('');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // A live region only speaks when its text changes: alternate a trailing space for repeats.
+  const announce = useCallback((message: string) => setAnnouncement((previous) => (previous === message ? `${message}\u00a0` : message)), []);
+  const focusHeading = useCallback(() => headingRef.current?.focus(), []);
+
+  // Say how a search came out once when it completes, not again on each later change to its results.
+  const announcedQuery = useRef('');
+  const searchDone = query !== '' && list.status === 'ready';
+  const matches = list.notes.length;
+  useEffect(() => {
+    if (!searchDone) {
+      announcedQuery.current = '';
+      return;
+    }
+    if (announcedQuery.current === query) return;
+    announcedQuery.current = query;
+    announce(matches === 0 ? t('notes.noMatch', { query }) : t('notes.matchCount', { n: fmt.number(matches) }));
+  }, [searchDone, query, matches, announce, t, fmt]);
+
   return (
     <section className="panel-section" aria-labelledby="panel-notes-title">
-      <h3 id="panel-notes-title">{t('notes.title')}</h3>
-      <AddNoteForm accountId={accountId} />
-      {status === 'loading' && <p className="muted" role="status">{t('notes.loading')}</p>}
-      {status === 'error' && (
-        <p className="form-error" role="alert" title={error?.message}>
-          {t('notes.error.load', { message: error ? errorText(error, t) : '' })}
-        </p>
+      <h3 id="panel-notes-title" ref={headingRef} tabIndex={-1}>
+        {t('notes.title')}
+      </h3>
+      <AddNoteForm accountId={accountId} announce={announce} />
+      <NoteSearch />
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      {list.status === 'loading' && (query || list.notes.length === 0) && (
+        <p className="muted">{query ? t('notes.searching') : t('notes.loading')}</p>
       )}
-      {status === 'ready' && notes.length === 0 && <p className="muted">{t('notes.empty')}</p>}
-      {notes.length > 0 && (
-        <ol className="note-list" aria-label={t('notes.title')}>
-          {notes.map((note) => (
-            <li key={note.id} className="note">
-              <time className="note-date" dateTime={note.createdAt}>
-                {fmt.date(note.createdAt)}
-              </time>
-              <NoteBody markdown={note.body} />
-            </li>
-          ))}
-        </ol>
+      {list.status === 'error' && (
+        <div className="note-load-error" role="alert">
+          <p className="form-error" title={list.error?.message}>
+            {t('notes.error.load', { message: list.error ? errorText(list.error, t) : '' })}
+          </p>
+          <button type="button" className="button-secondary button-small" onClick={() => void refresh()}>
+            {t('portfolio.error.retry')}
+          </button>
+        </div>
       )}
+      {list.status === 'ready' && list.notes.length === 0 && (
+        <p className="muted">{query ? t('notes.noMatch', { query }) : t('notes.empty')}</p>
+      )}
+      <NoteList
+        list={list}
+        label={query ? t('notes.results', { query }) : t('notes.title')}
+        announce={announce}
+        focusFallback={focusHeading}
+      />
     </section>
   );
 }

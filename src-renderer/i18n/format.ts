@@ -10,6 +10,8 @@ export interface Formatters {
   currency: (value: number) => string;
   /** Medium date; a bare calendar day ("2025-03-01") is shown as that day in every time zone. */
   date: (iso: string) => string;
+  /** Medium date and short local time, for moments several of which can fall on one day (notes). */
+  dateTime: (iso: string) => string;
 }
 
 const cache = new Map<Locale, Formatters>();
@@ -28,6 +30,7 @@ export function formatters(locale: Locale): Formatters {
   });
   const localDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const calendarDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const localDateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const made: Formatters = {
     number: (value) => number.format(value),
     decimal1: (value) => decimal1.format(value),
@@ -37,6 +40,10 @@ export function formatters(locale: Locale): Formatters {
       const parsed = new Date(dateOnly ? `${iso}T00:00:00Z` : iso);
       if (Number.isNaN(parsed.getTime())) return iso;
       return (dateOnly ? calendarDay : localDate).format(parsed);
+    },
+    dateTime: (iso) => {
+      const parsed = new Date(iso);
+      return Number.isNaN(parsed.getTime()) ? iso : localDateTime.format(parsed);
     },
   };
   cache.set(locale, made);

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Locale } from '../../src-shared/scoring/labels';
+import { forgivingLocalStorage } from '../stores/browser-storage';
 
 export const LOCALES: readonly Locale[] = ['en', 'es'];
 export const LOCALE_STORAGE_KEY = 'csm.locale';
@@ -13,17 +14,10 @@ export function isLocale(value: unknown): value is Locale {
   return value === 'en' || value === 'es';
 }
 
-function safeStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null; // storage can be disabled; the app still works, it just forgets the choice
-  }
-}
-
 /** The saved choice first, else the browser's language. */
 export function initialLocale(): Locale {
-  const saved = safeStorage()?.getItem(LOCALE_STORAGE_KEY);
+  // Storage can be disabled; the app still works, it just forgets the choice.
+  const saved = forgivingLocalStorage.getItem(LOCALE_STORAGE_KEY);
   if (isLocale(saved)) return saved;
   return localeFromLanguageTag(typeof navigator === 'undefined' ? undefined : navigator.language);
 }
@@ -43,7 +37,7 @@ export const useLocaleStore = create<LocaleState>((set) => {
   return {
     locale,
     setLocale: (next) => {
-      safeStorage()?.setItem(LOCALE_STORAGE_KEY, next);
+      forgivingLocalStorage.setItem(LOCALE_STORAGE_KEY, next);
       applyToDocument(next);
       set({ locale: next });
     },

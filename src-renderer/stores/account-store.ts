@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { IpcResponse } from '../../src-shared/ipc/contract';
-import type { Note } from '../../src-shared/domain/entities';
 import type { IpcError } from '../../src-shared/ipc/ipc-error';
 import { invoke, toIpcError } from '../api/api-client';
+import { useNotesStore } from './notes-store';
 import { usePortfolioStore } from './portfolio-store';
 
 export type AccountDetail = IpcResponse<'account.detail'>;
@@ -14,23 +14,13 @@ export interface AccountState {
   status: LoadStatus;
   detail: AccountDetail | null;
   error: IpcError | null;
-  notesStatus: LoadStatus;
-  notes: Note[];
-  notesError: IpcError | null;
-  /** Unsaved note text per account: closing the panel or a failed save never loses it. */
-  drafts: Record<string, string>;
   /** Touchpoint ids being marked done right now. */
   completing: string[];
   actionError: IpcError | null;
   open: (accountId: string, opener?: HTMLElement | null) => void;
   close: () => void;
+  /** Fetches the account's detail again (its notes have their own store: notes-store). */
   reload: () => Promise<void>;
-  setDraft: (accountId: string, text: string) => void;
-  /**
-   * Saves a note and puts it on top; clears the draft only if it still holds the saved text.
-   * On failure the draft is kept and the ApiError rethrown.
-   */
-  addNote: (accountId: string, body: string) => Promise<void>;
   completeTouchpoint: (touchpointId: string) => Promise<void>;
 }
 
@@ -53,16 +43,13 @@ export const useAccountStore = create<AccountState>((set, get) => ({
   status: 'idle',
   detail: null,
   error: null,
-  notesStatus: 'idle',
-  notes: [],
-  notesError: null,
-  drafts: {},
   completing: [],
   actionError: null,
 
   open: (accountId, from) => {
     opener = from ?? null;
-    set({ accountId, status: 'loading', detail: null, error: null, notes: [], notesStatus: 'loading', notesError: null, actionError: null });
+    set({ accountId, status: 'loading', detail: null, error: null, actionError: null });
+    useNotesStore.getState().open(accountId);
     void get().reload();
   },
 
@@ -70,7 +57,8 @@ export const useAccountStore = create<AccountState>((set, get) => ({
     const { accountId } = get();
     if (accountId === null) return;
     latestRequest += 1; // drop answers still in flight
-    set({ accountId: null, status: 'idle', detail: null, notes: [], notesStatus: 'idle', completing: [], actionError: null });
+    set({ accountId: null, status: 'idle', detail: null, completing: [], actionError: null });
+    useNotesStore.getState().close();
     restoreFocus(accountId);
   },
 
@@ -79,26 +67,12 @@ export const useAccountStore = create<AccountState>((set, get) => ({
     if (accountId === null) return;
     const request = ++latestRequest;
     const stale = () => request !== latestRequest || get().accountId !== accountId;
-    const detail = invoke('account.detail', { accountId })
-      .then((result) => !stale() && set({ status: 'ready', detail: result, error: null }))
-      .catch((error: unknown) => !stale() && set({ status: 'error', error: toIpcError(error) }));
-    const notes = invoke('notes.list', { accountId })
-      .then((result) => !stale() && set({ notesStatus: 'ready', notes: sortNewestFirst(result.notes), notesError: null }))
-      .catch((error: unknown) => !stale() && set({ notesStatus: 'error', notesError: toIpcError(error) }));
-    await Promise.all([detail, notes]);
-  },
-
-  setDraft: (accountId, text) => set((s) => ({ drafts: { ...s.drafts, [accountId]: text } })),
-
-  addNote: async (accountId, body) => {
-    const { note } = await invoke('notes.add', { accountId, body });
-    set((s) => {
-      const drafts = { ...s.drafts };
-      // The textarea stays editable while saving: keep anything typed after Save was pressed.
-      if (drafts[accountId] === body) delete drafts[accountId];
-      const notes = s.accountId === accountId ? [note, ...s.notes.filter((n) => n.id !== note.id)] : s.notes;
-      return { drafts, notes };
-    });
+    try {
+      const detail = await invoke('account.detail', { accountId });
+      if (!stale()) set({ status: 'ready', detail, error: null });
+    } catch (error) {
+      if (!stale()) set({ status: 'error', error: toIpcError(error) });
+    }
   },
 
   completeTouchpoint: async (touchpointId) => {
@@ -113,10 +87,6 @@ export const useAccountStore = create<AccountState>((set, get) => ({
     }
   },
 }));
-
-function sortNewestFirst(notes: Note[]): Note[] {
-  return [...notes].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
-}
 
 /** Opens the account panel; kept as a plain function so table cells need no hooks. */
 export function openAccount(accountId: string, from?: HTMLElement | null): void {

@@ -63,5 +63,11 @@ describe('formatters', () => {
 
   it('returns unparseable dates unchanged', () => {
     expect(formatters('en').date('soon')).toBe('soon');
+    expect(formatters('en').dateTime('soon')).toBe('soon');
+  });
+
+  it('shows a moment with its local time of day (several notes can share a day)', () => {
+    expect(formatters('en').dateTime('2027-06-03T12:00:00Z')).toMatch(/^Jun \d, 2027, \d{1,2}:\d{2}\s?[AP]M$/);
+    expect(formatters('es').dateTime('2027-06-03T12:00:00Z')).toMatch(/^\d jun 2027, \d{1,2}:\d{2}$/);
   });
 });
