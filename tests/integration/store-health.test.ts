@@ -138,17 +138,18 @@ describe('store health at start-up: a clear problem naming the file, never a sil
     });
   });
 
-  it('reports a store it cannot write at start-up, not on the first save (run as an unprivileged user)', () => {
+  it('reports a store it cannot write at start-up, not on the first save (file permissions really enforced)', () => {
     const { dir, acmeId } = fixtureFolder();
     chmodSync(storeFileOf(dir), 0o444);
     chmodSync(dir, 0o555);
     cleanups.unshift(() => chmodSync(dir, 0o755));
-    const asOtherUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const child = spawnSync(process.execPath, [TSX, join(REPO, 'tests/integration/fixtures/workspace-status.ts'), dir, acmeId], {
-      cwd: REPO,
-      encoding: 'utf8',
-      ...asOtherUser,
-    });
+    const script = [TSX, join(REPO, 'tests/integration/fixtures/workspace-status.ts'), dir, acmeId];
+    // Root ignores file modes; without the capability that lets it, the modes apply to it as to anyone.
+    const dropOverride = ['--bounding-set=-dac_override,-dac_read_search', '--inh-caps=-dac_override,-dac_read_search'];
+    const child =
+      process.getuid?.() === 0
+        ? spawnSync('setpriv', [...dropOverride, process.execPath, ...script], { cwd: REPO, encoding: 'utf8' })
+        : spawnSync(process.execPath, script, { cwd: REPO, encoding: 'utf8' });
     expect(child.status, child.stderr).toBe(0);
     const { status, write } = JSON.parse(child.stdout) as { status: AppStatus; write: { error: { code: string } } };
     expect(status.problem).toMatchObject({ code: 'STORE_READONLY', file: storeFileOf(dir) });
