@@ -13,6 +13,7 @@ import { createIpcDispatcher } from '../../src-main/ipc/ipc-dispatcher';
 import { createServiceContext } from '../../src-main/services/service-context';
 import { benchAdversarial, printAdversarialDetail } from './adversarial-bench';
 import { benchEngine } from './engine-bench';
+import { noteRenderFigures } from './note-render-bench';
 import { benchWebShell } from './web-shell-bench';
 import { ms, printFigures, timeRuns, type FigureRow } from './bench-stats';
 
@@ -113,5 +114,14 @@ db.prepare("DELETE FROM outbox WHERE entity = 'notes'").run();
 
 db.close();
 rows.push(await benchWebShell(benchDir, ACCOUNTS));
+for (const figure of await noteRenderFigures()) {
+  rows.push({
+    figure: figure.label,
+    measured: ms(figure.measuredMs),
+    budget: `< ${figure.budget} ms`,
+    baseline: `${ms(figure.baselineMs)} ${figure.baselineLabel}`,
+    verdict: verdict(figure.measuredMs, figure.budget),
+  });
+}
 printFigures(rows);
 printAdversarialDetail(adversarial.measured);
