@@ -82,6 +82,7 @@ export function App() {
   const status = useAppStatusStore((s) => s.status);
   const load = useAppStatusStore((s) => s.load);
   const isDemo = status?.workspace === 'demo';
+  const openedAt = status?.openedAt ?? null;
 
   useEffect(() => {
     void load();
@@ -89,10 +90,11 @@ export function App() {
   }, [load]);
 
   // Another book was opened (demo, restored backup) or the store was closed: start from its first view.
+  // The push and the answer of one change carry the same openedAt, so the book loads once.
   useEffect(() => {
     useAccountStore.getState().close();
-    if (status?.workspace) void usePortfolioStore.getState().load();
-  }, [status]);
+    if (openedAt) void usePortfolioStore.getState().load();
+  }, [openedAt]);
 
   useEffect(() => {
     document.title = isDemo ? `${t('app.title')} — ${t('workspace.demoBadge')}` : t('app.title');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { backupNameSchema, type BackupInfo } from '../../src-shared/ipc/app-status';
 import { ServiceError, type IpcErrorCode } from '../../src-shared/ipc/ipc-error';
+import { storeProblemOf } from './store-errors';
 import {
   checkStoreFile,
   errorNamingFile,
@@ -161,6 +162,11 @@ export async function createBackup(db: Database, dataDir: string, now: Date, opt
     const prepared = makeSelfContained(temp, options.nativeBinding);
     if (!prepared.ok) throw errorNamingFile(prepared.error ?? prepared.detail, `Finishing the backup copy ${temp} of ${storeFile} failed`);
     const verdict = checkStoreFile(temp, options.nativeBinding);
+    // Only quick_check's findings, or SQLite's own word, make the store damaged; a copy that could not
+    // be opened (a lock, too many open files, a scanner holding it) is a failed backup, not a verdict.
+    if (!verdict.ok && verdict.error !== undefined && storeProblemOf(verdict.error) !== 'STORE_CORRUPT') {
+      throw errorNamingFile(verdict.error, `Checking the backup copy ${temp} of ${storeFile} failed`);
+    }
     if (!verdict.ok) {
       throw new BackupError(
         'STORE_CORRUPT',

@@ -146,8 +146,9 @@ export function runDemoCli(argv: readonly string[]): number {
       }
       throw error;
     }
-    // Marked demo: the app shows it as "Demo book" and never syncs it, wherever it lies.
-    new SyncStateRepository(db).markDemoBook();
+    // Marked demo: the app shows it as "Demo book" and never syncs or backs it up, wherever it lies.
+    // A store that held accounts before (--force) stays the user's own book.
+    if (existing === 0) new SyncStateRepository(db).markDemoBook();
     new BookWriterRepository(db).checkpointWal();
     const seconds = (performance.now() - started) / 1000;
     const file = join(options.dataDir, STORE_FILE_NAME);

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../app/content-security-policy';
-import { isExternalLink } from '../app/external-links';
+import { isExternalLink } from '../../src-shared/links/external-links';
 import { startStoreWorker, type StoreWorker } from '../workspace/store-worker-host';
 import { electronNativeBinding } from './native-binding';
 

@@ -3,7 +3,6 @@ import type { BackupInfo } from '../../src-shared/ipc/app-status';
 import { ServiceError } from '../../src-shared/ipc/ipc-error';
 import { restoreBackup } from '../db/backup-restore';
 import { backupDue, createBackup, DEFAULT_BACKUP_INTERVAL_MS, listBackups } from '../db/backups';
-import { acquireStoreLock } from '../db/store-lock';
 
 export interface BackupScheduleOptions {
   dataDir: string;
@@ -15,8 +14,8 @@ export interface BackupScheduleOptions {
   /** Makes the backup elsewhere (a thread of its own); through the open connection otherwise. */
   makeBackup?: (storeFile: string, dataDir: string, at: Date) => Promise<BackupInfo>;
   report: (message: string) => void;
-  /** A backup found the store itself damaged (its copy failed quick_check). */
-  onStoreDamaged: (error: unknown) => void;
+  /** A backup found the store it was made from (`file`) damaged: its copy failed quick_check. */
+  onStoreDamaged: (error: unknown, file: string) => void;
 }
 
 /** How often a running app asks whether a backup is due; cheap (one folder listing). */
@@ -24,12 +23,10 @@ const CHECK_EVERY_MS = 10 * 60 * 1000;
 
 /**
  * Automatic backups of the user's store (DESIGN §6): one at start-up unless a recent one exists,
- * then every few hours while the app is open; also holds the store's lock so the backup CLI never
- * restores under a running app.
+ * then every few hours while the app is open.
  */
 export class BackupSchedule {
   private timer: NodeJS.Timeout | null = null;
-  private releaseLock: (() => void) | null = null;
   private running: Promise<BackupInfo> | null = null;
   private readonly intervalMs: number;
 
@@ -39,7 +36,6 @@ export class BackupSchedule {
 
   start(db: Database): void {
     this.stop();
-    this.releaseLock = acquireStoreLock(this.options.dataDir);
     const check = (): void => {
       if (!this.running && backupDue(this.newestAt(), this.options.now(), this.intervalMs)) {
         this.createNow(db).catch((error: unknown) =>
@@ -55,8 +51,6 @@ export class BackupSchedule {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    this.releaseLock?.();
-    this.releaseLock = null;
   }
 
   list(): BackupInfo[] {
@@ -72,7 +66,7 @@ export class BackupSchedule {
         : createBackup(db, this.options.dataDir, this.options.now(), this.bindingOption())
       )
         .catch((error: unknown) => {
-          if (error instanceof ServiceError && error.code === 'STORE_CORRUPT') this.options.onStoreDamaged(error);
+          if (error instanceof ServiceError && error.code === 'STORE_CORRUPT') this.options.onStoreDamaged(error, db.name);
           throw error;
         })
         .finally(() => {

@@ -6,7 +6,7 @@ import type { WorkspaceEvent } from './workspace';
 
 export interface StoreWorkerOptions extends StoreWorkerData {
   /** The worker's entry: the built store-worker.js beside the app's entry (tests start it from source). */
-  workerFile: string | URL;
+  workerFile: string;
   onProgress?: (message: string) => void;
 }
 
@@ -34,62 +34,78 @@ export function startStoreWorker(options: StoreWorkerOptions): StoreWorker {
   const { workerFile, onProgress, ...data } = options;
   const listeners = new Set<(event: WorkspaceEvent) => void>();
   const pending = new Map<number, (result: IpcResult<unknown>) => void>();
+  const emit = (event: WorkspaceEvent): void => listeners.forEach((listener) => listener(event));
   let nextId = 1;
   let restarts = 0;
   let closing = false;
   let fatal: string | null = null;
+  /** The book the windows last heard of: a restarted worker opens the same one and says so. */
+  let lastStatus: AppStatus | null = null;
   let worker: Worker;
-  let resolveReady: (status: AppStatus) => void = () => undefined;
-  let rejectReady: (error: Error) => void = () => undefined;
+  let exited: Promise<void> = Promise.resolve();
+  let alive = false;
+  let settleReady: ((status: AppStatus | Error) => void) | null = null;
   const ready = new Promise<AppStatus>((resolve, reject) => {
-    resolveReady = resolve;
-    rejectReady = reject;
+    settleReady = (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome));
   });
+  // Nobody may await `ready` (Electron does not): a start that failed is reported, not thrown.
+  ready.catch(() => undefined);
 
-  function spawn(): void {
+  function spawn(restarted: boolean): void {
     fatal = null;
-    worker = new Worker(workerFile, { workerData: { ...data, entryFile: String(workerFile instanceof URL ? workerFile.pathname : workerFile) } satisfies StoreWorkerData });
+    alive = true;
+    const startInDemo = restarted ? lastStatus?.workspace === 'demo' : data.startInDemo;
+    worker = new Worker(workerFile, { workerData: { ...data, startInDemo, entryFile: workerFile } satisfies StoreWorkerData });
+    exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     worker.on('message', (message: FromWorker) => {
       switch (message.type) {
         case 'ready':
-          return resolveReady(message.status);
+          lastStatus = message.status;
+          settleReady?.(message.status);
+          settleReady = null;
+          if (restarted) emit({ name: 'app.status', data: message.status });
+          return;
         case 'result':
           pending.get(message.id)?.(message.result);
           pending.delete(message.id);
           return;
         case 'event':
-          return listeners.forEach((listener) => listener(message.event));
+          if (message.event.name === 'app.status') lastStatus = message.event.data;
+          return emit(message.event);
         case 'progress':
           return onProgress?.(message.message);
         case 'fatal':
           fatal = message.message;
           onProgress?.(`The local store did not start: ${message.message}`);
-          return rejectReady(new Error(message.message));
+          settleReady?.(new Error(message.message));
+          settleReady = null;
+          return;
         case 'closed':
           return;
       }
     });
     worker.on('error', (error) => onProgress?.(`The store worker failed: ${error.stack ?? error.message}`));
-    worker.on('exit', () => {
+    worker.on('exit', (code) => {
+      alive = false;
       for (const answer of pending.values()) answer(STOPPED);
       pending.clear();
-      if (!closing) dead = true;
+      // A worker that could not even load (a missing file, a syntax error) never said ready.
+      settleReady?.(new Error(`The store worker stopped before it was ready (exit code ${code})`));
+      settleReady = null;
     });
   }
 
-  let dead = false;
-  spawn();
+  spawn(false);
 
   return {
     ready,
     invoke(operation, payload) {
       if (closing) return Promise.resolve(STOPPED);
       if (fatal) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: `The local store did not start: ${fatal}` } });
-      if (dead) {
+      if (!alive) {
         if (restarts >= MAX_RESTARTS) return Promise.resolve(STOPPED);
         restarts += 1;
-        dead = false;
-        spawn();
+        spawn(true);
       }
       const id = nextId++;
       return new Promise((resolve) => {
@@ -104,7 +120,7 @@ export function startStoreWorker(options: StoreWorkerOptions): StoreWorker {
     async close() {
       if (closing) return;
       closing = true;
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      if (!alive) return;
       worker.postMessage({ type: 'close' } satisfies ToWorker);
       // A worker stuck in a long statement is ended after a grace period rather than holding the quit.
       const timer = setTimeout(() => void worker.terminate(), 5000);

@@ -49,7 +49,8 @@ async function runBackup(data: BackupTaskData): Promise<void> {
     const known = error instanceof ServiceError;
     port?.postMessage({
       ok: false,
-      code: known ? error.code : 'INTERNAL',
+      // A full disk or a lock keeps its own code, so the user is told what to do about it.
+      code: known ? error.code : (storeProblemOf(error) ?? 'INTERNAL'),
       message: error instanceof Error ? error.message : String(error),
       ...(known && error.field ? { field: error.field } : {}),
     } satisfies BackupTaskResult);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { AppStatus, BackupInfo, StoreProblem, StoreProblemCode } from '../../src-shared/ipc/app-status';
 import type { IpcRequest } from '../../src-shared/ipc/contract';
 import { ServiceError, type IpcResult } from '../../src-shared/ipc/ipc-error';
@@ -6,13 +6,13 @@ import { isWorkspaceOperation, type DataChangedEvent, type WorkspaceOperationNam
 import { openApp, type OpenApp } from '../app/open-app';
 import { storeFileOf, StoreProblemError } from '../db/open-store';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
-import { storeErrorMessage } from '../db/store-errors';
+import { storeErrorMessage, storeProblemOf } from '../db/store-errors';
+import { acquireStoreLock, StoreInUseError } from '../db/store-lock';
+import { MS_PER_DAY } from '../../src-shared/schedule/utc-date';
 import { parseIpcRequest } from '../ipc/ipc-dispatcher';
 import { ScoreService } from '../services/score-service';
 import { BackupSchedule } from './backup-schedule';
 import { demoDirOf, ensureDemoStore } from './demo-store';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Pushes from the workspace to every window or tab. */
 export type WorkspaceEvent = { name: 'data.changed'; data: DataChangedEvent } | { name: 'app.status'; data: AppStatus };
@@ -50,8 +50,13 @@ export interface WorkspaceOptions {
  */
 export class Workspace {
   private app: OpenApp | null = null;
+  /** The damaged file as it was when reported (inode, size, time): reopened only once it changed. */
+  private damagedSignature: string | null = null;
+  private releaseLock: (() => void) | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
   private dayTimer: NodeJS.Timeout | null = null;
   private kind: 'real' | 'demo' | null = null;
+  private openedAt: string | null = null;
   private problem: StoreProblem | null = null;
   private readonly now: () => Date;
   private readonly storeFile: string;
@@ -67,13 +72,14 @@ export class Workspace {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(options.makeBackup ? { makeBackup: options.makeBackup } : {}),
       report: (message) => options.onProgress?.(message),
-      // A copy that fails quick_check means the store itself is damaged.
-      onStoreDamaged: (error) => this.onStoreProblem('STORE_CORRUPT', error),
+      // A copy that fails quick_check means the store it was made from is damaged.
+      onStoreDamaged: (error, file) => this.onStoreProblem('STORE_CORRUPT', error, file),
     });
   }
 
   /** Opens the book a start should open; never throws for a problem with the store file. */
   start(): AppStatus {
+    this.problem = null;
     if (this.options.startInDemo) this.openDemo();
     else if (existsSync(this.storeFile)) this.openReal();
     else if (existsSync(storeFileOf(demoDirOf(this.options.dataDir)))) this.openDemo();
@@ -86,6 +92,7 @@ export class Workspace {
       storeFile: this.storeFile,
       firstRun: this.app === null && this.problem === null && !existsSync(this.storeFile),
       problem: this.problem,
+      openedAt: this.openedAt,
     };
   }
 
@@ -107,40 +114,69 @@ export class Workspace {
   close(): void {
     this.closeStore();
     this.backups.stop();
+    this.dropLock();
   }
 
-  private async workspaceOperation(name: WorkspaceOperationName, request: unknown): Promise<IpcResult<unknown>> {
-    try {
-      switch (name) {
-        case 'app.status':
-          return { ok: true, data: this.status() };
-        case 'app.openDemo':
-          this.openDemo();
-          return { ok: true, data: this.announce() };
-        case 'app.reopen':
+  /**
+   * Operations that open, close or replace the book run one at a time, whichever window asked: a
+   * restore copying a large backup must not have another tab reopen the store under it.
+   */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private workspaceOperation(name: WorkspaceOperationName, request: unknown): Promise<IpcResult<unknown>> {
+    if (name === 'app.status') return Promise.resolve({ ok: true, data: this.status() });
+    if (name === 'backups.list') return this.guarded(name, async () => ({ backups: this.backups.list() }));
+    return this.exclusive(() => this.guarded(name, () => this.changeBook(name, request)));
+  }
+
+  private async changeBook(name: WorkspaceOperationName, request: unknown): Promise<unknown> {
+    switch (name) {
+      case 'app.openDemo':
+        this.openDemo();
+        return this.announce();
+      case 'app.reopen':
+        // A damaged file stays reported until it changes (a restore, a copy put back by hand):
+        // reopening it would write to it before the whole-file check finds the damage again.
+        if (this.problem?.code !== 'STORE_CORRUPT' || fileSignature(this.problem.file) !== this.damagedSignature) {
           this.closeStore();
           this.start();
-          return { ok: true, data: this.announce() };
-        case 'backups.list':
-          return { ok: true, data: { backups: this.backups.list() } };
-        case 'backups.create': {
-          if (this.kind !== 'real' || !this.app) {
-            return { ok: false, error: { code: 'STORE_UNAVAILABLE', message: 'Only your own book is backed up; it is not open' } };
-          }
-          return { ok: true, data: { backup: await this.backups.createNow(this.app.db) } };
         }
-        case 'backups.restore': {
-          const { name: backupName } = request as IpcRequest<'backups.restore'>;
-          await this.backups.idle();
-          this.closeStore();
-          try {
-            await this.backups.restore(backupName);
-          } finally {
-            this.openReal(); // the restored store, or the old one if the restore was refused
-          }
-          return { ok: true, data: this.announce() };
+        return this.announce();
+      case 'backups.create': {
+        if (this.kind !== 'real' || !this.app) {
+          throw new ServiceError('STORE_UNAVAILABLE', 'Only your own book is backed up; it is not open');
         }
+        return { backup: await this.backups.createNow(this.app.db) };
       }
+      case 'backups.restore': {
+        const { name: backupName } = request as IpcRequest<'backups.restore'>;
+        const previous = this.kind;
+        await this.backups.idle();
+        this.closeStore();
+        try {
+          await this.backups.restore(backupName);
+        } catch (error) {
+          // Refused (a damaged backup, a lock): the book that was open opens again, unchanged.
+          if (previous === 'demo') this.openDemo();
+          else if (existsSync(this.storeFile)) this.openReal();
+          throw error;
+        }
+        this.openReal();
+        return this.announce();
+      }
+      default:
+        throw new Error(`${name} is not a workspace change`);
+    }
+  }
+
+  /** Runs a workspace operation and turns whatever it throws into the IPC error shape. */
+  private async guarded(name: WorkspaceOperationName, work: () => Promise<unknown>): Promise<IpcResult<unknown>> {
+    try {
+      return { ok: true, data: await work() };
     } catch (error) {
       if (error instanceof StoreProblemError) {
         return { ok: false, error: { code: error.problem.code, message: error.message } };
@@ -153,13 +189,31 @@ export class Workspace {
     }
   }
 
+  /** The user's store, under the store lock taken before anything opens or writes it. */
   private openReal(): void {
+    this.closeStore();
+    try {
+      this.releaseLock ??= acquireStoreLock(this.options.dataDir);
+    } catch (error) {
+      // In use by another app, or a folder that cannot be written (the lock is a file beside the store).
+      const code = error instanceof StoreInUseError ? 'STORE_BUSY' : storeProblemOf(error);
+      if (!code) throw error;
+      this.problem = { code, file: this.storeFile, detail: error instanceof Error ? error.message : String(error) };
+      return;
+    }
     this.open(this.options.dataDir, false);
     if (this.kind === 'real' && this.app) this.backups.start(this.app.db);
+    else this.dropLock(); // a damaged store, or a demo book where the user's store should be
+  }
+
+  private dropLock(): void {
+    this.releaseLock?.();
+    this.releaseLock = null;
   }
 
   private openDemo(): void {
     this.closeStore();
+    this.dropLock();
     const demoDir = demoDirOf(this.options.dataDir);
     try {
       ensureDemoStore(demoDir, {
@@ -191,11 +245,13 @@ export class Workspace {
       });
     } catch (error) {
       if (!(error instanceof StoreProblemError)) throw error;
-      this.problem = error.problem;
+      if (error.problem.code === 'STORE_CORRUPT') this.markDamaged(error.problem);
+      else this.problem = error.problem;
       this.options.onProgress?.(`The store cannot be used: ${error.message}`);
       return;
     }
     this.problem = null;
+    this.openedAt = this.now().toISOString();
     this.kind = new SyncStateRepository(this.app.db).isDemoBook() ? 'demo' : 'real';
     this.app.onDataChanged((data) => this.options.onEvent?.({ name: 'data.changed', data }));
     const opened = this.app;
@@ -206,12 +262,16 @@ export class Workspace {
   }
 
   /** A damaged page found while serving a request: stop writing to the file at once and tell every window. */
-  private onStoreProblem(code: StoreProblemCode, error: unknown): void {
-    if (code !== 'STORE_CORRUPT' || !this.app) return;
-    const file = this.app.db.name;
+  private onStoreProblem(code: StoreProblemCode, error: unknown, file = this.app?.db.name): void {
+    if (code !== 'STORE_CORRUPT' || !this.app || this.app.db.name !== file) return;
     this.closeStore();
-    this.problem = { code, file, detail: error instanceof Error ? error.message : String(error) };
+    this.markDamaged({ code, file, detail: error instanceof Error ? error.message : String(error) });
     this.announce();
+  }
+
+  private markDamaged(problem: StoreProblem): void {
+    this.problem = problem;
+    this.damagedSignature = fileSignature(problem.file);
   }
 
   /**
@@ -221,10 +281,17 @@ export class Workspace {
   private keepScoresFresh(app: OpenApp): void {
     const rescore = (): void => {
       if (this.app !== app) return;
-      new ScoreService(app.ctx).ensureFresh(this.now());
       const now = this.now().getTime();
-      this.dayTimer = setTimeout(rescore, DAY_MS - (now % DAY_MS) + 1000);
+      this.dayTimer = setTimeout(rescore, MS_PER_DAY - (now % MS_PER_DAY) + 1000);
       this.dayTimer.unref();
+      try {
+        new ScoreService(app.ctx).ensureFresh(this.now());
+      } catch (error) {
+        // A full disk or a lock fails this pass only: the portfolio rescores when next asked.
+        const code = storeProblemOf(error);
+        if (code) this.onStoreProblem(code, error, app.db.name);
+        else this.options.onProgress?.(`Rescoring the book failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
     };
     rescore();
   }
@@ -236,6 +303,7 @@ export class Workspace {
     this.app?.close();
     this.app = null;
     this.kind = null;
+    this.openedAt = null;
   }
 
   private announce(): AppStatus {
@@ -243,4 +311,10 @@ export class Workspace {
     this.options.onEvent?.({ name: 'app.status', data: status });
     return status;
   }
+}
+
+/** Identifies one version of a file on disk; null when it is gone. */
+function fileSignature(file: string): string | null {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat ? `${stat.ino}:${stat.size}:${stat.mtimeMs}` : null;
 }

@@ -44,7 +44,7 @@ export function BackupList({ allowCreate }: { allowCreate: boolean }) {
       ) : (
         <ul className="backup-list" aria-label={t('backups.title')}>
           {backups.map((backup) => {
-            const date = `${fmt.date(backup.createdAt)} ${new Date(backup.createdAt).toLocaleTimeString()}`;
+            const date = fmt.dateTime(backup.createdAt);
             return (
               <li key={backup.name} className="backup-item">
                 <span className="backup-date">{date}</span>

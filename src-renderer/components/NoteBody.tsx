@@ -1,18 +1,12 @@
 import { memo, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import { useT } from '../i18n/use-t';
+import { isExternalLink } from '../../src-shared/links/external-links';
 import { plainTextReason } from './markdown-bounds';
-
-const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
 /** The href when it is an absolute http(s) or mailto address, else null (relative, javascript:, file:…). */
 export function externalHref(href: string | undefined): string | null {
-  if (!href) return null;
-  try {
-    return EXTERNAL_PROTOCOLS.has(new URL(href).protocol) ? href : null;
-  } catch {
-    return null; // relative or malformed: it would navigate the app itself
-  }
+  return href && isExternalLink(href) ? href : null;
 }
 
 /**

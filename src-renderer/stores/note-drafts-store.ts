@@ -128,3 +128,11 @@ export const useNoteDraftsStore = create<NoteDraftsState>()(
     },
   ),
 );
+
+// Another tab of the web shell wrote its drafts: take them in before this tab writes the whole
+// entry again, so a draft typed there is not overwritten by this tab's older copy.
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === NOTE_DRAFTS_STORAGE_KEY) void useNoteDraftsStore.persist.rehydrate();
+  });
+}

@@ -43,5 +43,7 @@ export const appStatusSchema = z.object({
   /** No store exists yet: the app offers the demo book. */
   firstRun: z.boolean(),
   problem: storeProblemSchema.nullable(),
+  /** When the open book was opened (a restore or a switch opens it anew); null when none is open. */
+  openedAt: z.string().nullable(),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;

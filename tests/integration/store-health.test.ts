@@ -111,8 +111,29 @@ describe('store health at start-up: a clear problem naming the file, never a sil
       ok: false,
       error: { code: 'STORE_CORRUPT' },
     });
+    // "Try again" on the same damaged file keeps reporting it and still writes nothing.
+    expect(await workspace.dispatch('app.reopen', {})).toMatchObject({ ok: true, data: { problem: { code: 'STORE_CORRUPT' } } });
     workspace.close();
     expect(sha256(storeFileOf(dir))).toBe(before);
+  });
+
+  it('shows a second app on the same folder that the store is in use, instead of opening it twice', async () => {
+    const { dir } = fixtureFolder();
+    expect(startWorkspace(dir).status).toMatchObject({ workspace: 'real', problem: null });
+    const second = startWorkspace(dir);
+    expect(second.status.problem).toMatchObject({ code: 'STORE_BUSY', file: storeFileOf(dir) });
+    expect(second.status.problem?.detail).toMatch(new RegExp(`in use by pid ${process.pid}`));
+    expect(await second.workspace.dispatch('portfolio.list', {})).toMatchObject({ ok: false, error: { code: 'STORE_BUSY' } });
+  });
+
+  it('keeps the open book when a restore is refused', async () => {
+    const { dir } = fixtureFolder();
+    const { workspace } = startWorkspace(dir);
+    const refused = await workspace.dispatch('backups.restore', { name: 'portfolio-20260101T000000000Z.sqlite' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(workspace.status()).toMatchObject({ workspace: 'real', problem: null });
+    const list = await workspace.dispatch('portfolio.list', {});
+    expect(list.ok && (list.data as { rows: unknown[] }).rows).toHaveLength(2);
   });
 
   it('stops writing and tells every window when SQLite finds damage while the app runs', async () => {

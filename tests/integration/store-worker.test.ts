@@ -1,4 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeFileOf } from '../../src-main/db/open-store';
@@ -75,6 +76,15 @@ describe('the store runs in a worker thread', () => {
       ok: false,
       error: { code: 'STORE_CORRUPT' },
     });
+  });
+
+  it('reports a worker that cannot even load, and still closes', async () => {
+    const temp = makeTempDir();
+    cleanups.push(temp.remove);
+    const worker = startStoreWorker({ workerFile: join(temp.dir, 'no-such-worker.mjs'), dataDir: temp.dir });
+    await expect(worker.ready).rejects.toThrow(/stopped before it was ready/);
+    expect(await worker.invoke('app.status', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    await worker.close(); // must not wait for an exit that already happened
   });
 
   it('refuses names outside the contract and malformed payloads before they reach the store', async () => {

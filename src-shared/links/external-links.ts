@@ -1,4 +1,7 @@
-/** Schemes a link in a note may open in the system browser or mail client; anything else is ignored. */
+/**
+ * Schemes a link in a note may open in the system browser or mail client; anything else (relative,
+ * javascript:, file:, data:, app schemes) is shown as text and never handed to the OS.
+ */
 const EXTERNAL_SCHEMES = new Set(['https:', 'http:', 'mailto:']);
 
 /** True when `url` parses and uses a scheme that is safe to hand to the operating system. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExternalLink } from '../../../src-main/app/external-links';
+import { isExternalLink } from '../../../src-shared/links/external-links';
 
 describe('links in notes handed to the system browser', () => {
   it('opens web and mail links only', () => {
