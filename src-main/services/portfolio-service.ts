@@ -25,7 +25,8 @@ export class PortfolioService {
 
   list(): IpcResponse<'portfolio.list'> {
     const asOf = this.ctx.now();
-    // Scores are cached per day and config; a new day or an admin's edit rescores everything first.
+    // Scores are cached per day and config; a new day or an admin's edit rescores everything first,
+    // an account whose inputs were written is rescored alone.
     this.scores.ensureFresh(asOf);
     const onboardingDays = this.ctx.scoringConfig.schedule.onboardingDays;
     // Explicit fields rather than object rest/spread: on 5,000 rows the generic copy costs ~30 ms.
@@ -58,6 +59,9 @@ export class PortfolioService {
     const account = this.accounts.get(accountId);
     if (!account) throw new ServiceError('NOT_FOUND', `No account with id "${accountId}"`, 'accountId');
     const asOf = this.ctx.now();
+    // Inputs written since the last read (a pulled metric, an import) are taken in first, so the
+    // panel and the portfolio row score the same facts.
+    this.scores.ensureFresh(asOf);
     const config = this.ctx.scoringConfig;
     // The trend needs the facts as they stood a window ago: read from history for this one account.
     const before = this.inputs.factsAt(accountId, new Date(asOf.getTime() - config.health.trendWindowDays * MS_PER_DAY));

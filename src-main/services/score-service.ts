@@ -1,6 +1,7 @@
 import type { AccountFacts } from '../../src-shared/domain/account-inputs';
 import { scoreAccount } from '../../src-shared/domain/account-score';
-import { AccountScoresRepository, type StoredScore } from '../db/repositories/account-scores-repository';
+import { AccountInputsRepository } from '../db/repositories/account-inputs-repository';
+import { AccountScoresRepository, type ScoringSourceRow, type StoredScore } from '../db/repositories/account-scores-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 import type { ServiceContext } from './service-context';
 
@@ -18,12 +19,14 @@ function utcDayKey(date: Date): string {
  */
 export class ScoreService {
   private readonly scores: AccountScoresRepository;
+  private readonly inputs: AccountInputsRepository;
   private readonly syncState: SyncStateRepository;
   /** Fingerprint of the config in use; fixed for the life of the context, so taken once, not per read. */
   private readonly configHash: string;
 
   constructor(private readonly ctx: ServiceContext) {
     this.scores = new AccountScoresRepository(ctx.db);
+    this.inputs = new AccountInputsRepository(ctx.db);
     this.syncState = new SyncStateRepository(ctx.db);
     this.configHash = hashString(JSON.stringify(ctx.scoringConfig));
   }
@@ -34,8 +37,26 @@ export class ScoreService {
 
   /** Recomputes every account's score as of `asOf`; returns how many were scored. */
   recompute(asOf: Date): number {
+    const count = this.save(this.scores.sources(), asOf);
+    this.syncState.set('scores_stamp', this.stamp(asOf));
+    return count;
+  }
+
+  /**
+   * Brings the cache up to date in one transaction: the accounts the store marked as changed get
+   * fresh facts, then everything is rescored when the day or the config changed, else just those.
+   */
+  ensureFresh(asOf: Date): void {
+    this.ctx.db.transaction(() => {
+      const changed = this.inputs.refreshMarked(asOf);
+      if (this.syncState.get('scores_stamp') !== this.stamp(asOf)) this.recompute(asOf);
+      else if (changed.length) this.save(this.scores.sourcesFor(changed), asOf);
+    })();
+  }
+
+  private save(sources: readonly ScoringSourceRow[], asOf: Date): number {
     // The trend is not cached (only the account panel shows it), so no earlier facts are needed.
-    const results: StoredScore[] = this.scores.sources().map((row) => {
+    const results: StoredScore[] = sources.map((row) => {
       const score = scoreAccount(parseFacts(row.currentJson), null, row, asOf, this.ctx.scoringConfig);
       return {
         accountId: row.accountId,
@@ -46,13 +67,7 @@ export class ScoreService {
       };
     });
     this.scores.saveAll(results, asOf.toISOString());
-    this.syncState.set('scores_stamp', this.stamp(asOf));
     return results.length;
-  }
-
-  /** Recomputes everything when the day, the config or any account's inputs changed since the last full pass. */
-  ensureFresh(asOf: Date): void {
-    if (this.syncState.get('scores_stamp') !== this.stamp(asOf)) this.recompute(asOf);
   }
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeFileOf } from '../../src-main/db/open-store';
+import { AccountInputsRepository } from '../../src-main/db/repositories/account-inputs-repository';
 import { startStoreWorker, type StoreWorker } from '../../src-main/workspace/store-worker-host';
 import type { WorkspaceEvent } from '../../src-main/workspace/workspace';
 import type { AppStatus } from '../../src-shared/ipc/app-status';
@@ -53,6 +54,8 @@ describe('the store runs in a worker thread', () => {
     store.db.transaction(() => {
       for (let i = 0; i < 20_000; i += 1) insert.run(store.ids.acmeId, `2020-01-01T${String(i).padStart(8, '0')}`, i);
     })();
+    // Facts rebuilt as an import would, so opening the store reads no metric row itself.
+    new AccountInputsRepository(store.db).refresh([store.ids.acmeId], new Date('2026-06-15T12:00:00.000Z'));
     store.db.pragma('wal_checkpoint(TRUNCATE)');
     const pages = store.db.prepare("SELECT pageno FROM dbstat WHERE name = 'metrics' AND pagetype = 'leaf' ORDER BY pageno").all() as Array<{ pageno: number }>;
     const pageSize = store.db.pragma('page_size', { simple: true }) as number;

@@ -13,6 +13,9 @@ export class AccountInputsRepository {
   private readonly upsertStmt;
   private readonly getStmt;
   private readonly invalidateScoresStmt;
+  private readonly markedStmt;
+  private readonly unmarkStmt;
+  private readonly unmarkAllStmt;
 
   constructor(private readonly db: Database) {
     // SQLite returns the bare columns of the row holding MAX(date): the latest value per key.
@@ -33,6 +36,12 @@ export class AccountInputsRepository {
        ON CONFLICT(account_id) DO UPDATE SET as_of = excluded.as_of, current_json = excluded.current_json`,
     );
     this.invalidateScoresStmt = db.prepare("DELETE FROM sync_state WHERE key = 'scores_stamp'");
+    // A mark can outlive its account (purged by sync): only accounts still stored are rebuilt.
+    this.markedStmt = db.prepare<[], { account_id: string }>(
+      'SELECT r.account_id FROM accounts_to_rescore r JOIN accounts a ON a.id = r.account_id',
+    );
+    this.unmarkStmt = db.prepare('DELETE FROM accounts_to_rescore WHERE account_id = ?');
+    this.unmarkAllStmt = db.prepare('DELETE FROM accounts_to_rescore');
     this.getStmt = db.prepare<[string], { current_json: string }>(
       'SELECT current_json FROM account_inputs WHERE account_id = ?',
     );
@@ -50,15 +59,36 @@ export class AccountInputsRepository {
     };
   }
 
-  /** Rebuilds the cached current facts of the given accounts as of `asOf`. */
+  /**
+   * Rebuilds the cached current facts of the given accounts as of `asOf` and marks the whole score
+   * cache stale (bulk loads: the next read rescores every account).
+   */
   refresh(accountIds: readonly string[], asOf: Date): void {
     this.db.transaction(() => {
-      for (const accountId of accountIds) {
-        this.upsertStmt.run(accountId, asOf.toISOString(), JSON.stringify(this.factsAt(accountId, asOf)));
-      }
-      // New inputs make the score cache stale; the next read rescores (ScoreService.ensureFresh).
+      this.rebuild(accountIds, asOf);
       this.invalidateScoresStmt.run();
     })();
+  }
+
+  /**
+   * Rebuilds the cached facts of every account the store marked as changed (its metrics, surveys,
+   * contacts or own fields were written) and clears the marks; returns those accounts so their
+   * scores can be recomputed in the same transaction.
+   */
+  refreshMarked(asOf: Date): string[] {
+    return this.db.transaction(() => {
+      const marked = this.markedStmt.all().map((row) => row.account_id);
+      this.rebuild(marked, asOf);
+      this.unmarkAllStmt.run();
+      return marked;
+    })();
+  }
+
+  private rebuild(accountIds: readonly string[], asOf: Date): void {
+    for (const accountId of accountIds) {
+      this.upsertStmt.run(accountId, asOf.toISOString(), JSON.stringify(this.factsAt(accountId, asOf)));
+      this.unmarkStmt.run(accountId);
+    }
   }
 
   /** The cached current facts of one account, if built. */

@@ -17,10 +17,17 @@ export interface ScoringSourceRow {
   competitorEvaluation: boolean;
 }
 
+type SourceRow = Omit<ScoringSourceRow, 'competitorEvaluation'> & { competitorEvaluation: number };
+
+function toSource(row: SourceRow): ScoringSourceRow {
+  return { ...row, competitorEvaluation: row.competitorEvaluation === 1 };
+}
+
 /** The account_scores cache: engine results per account, and the stamp of what they were computed for. */
 export class AccountScoresRepository {
   private readonly upsertStmt;
   private readonly sourceStmt;
+  private readonly sourceOneStmt;
 
   constructor(private readonly db: Database) {
     this.upsertStmt = db.prepare(
@@ -32,12 +39,21 @@ export class AccountScoresRepository {
     const source = `SELECT a.id AS accountId, ai.current_json AS currentJson,
               a.payment_overdue_days AS paymentOverdueDays, a.competitor_evaluation AS competitorEvaluation
        FROM accounts a LEFT JOIN account_inputs ai ON ai.account_id = a.id WHERE a.deleted_at IS NULL`;
-    this.sourceStmt = db.prepare<[], Omit<ScoringSourceRow, 'competitorEvaluation'> & { competitorEvaluation: number }>(source);
+    this.sourceStmt = db.prepare<[], SourceRow>(source);
+    this.sourceOneStmt = db.prepare<[string], SourceRow>(`${source} AND a.id = ?`);
   }
 
   /** Every live account's cached facts and risk flags. */
   sources(): ScoringSourceRow[] {
-    return this.sourceStmt.all().map((row) => ({ ...row, competitorEvaluation: row.competitorEvaluation === 1 }));
+    return this.sourceStmt.all().map(toSource);
+  }
+
+  /** The cached facts and risk flags of the given accounts that are live. */
+  sourcesFor(accountIds: readonly string[]): ScoringSourceRow[] {
+    return accountIds.flatMap((id) => {
+      const row = this.sourceOneStmt.get(id);
+      return row ? [toSource(row)] : [];
+    });
   }
 
   /** Writes scores in one transaction. */
