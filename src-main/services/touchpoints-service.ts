@@ -1,10 +1,10 @@
-import { v7 as uuidv7 } from 'uuid';
 import { scoreAccount } from '../../src-shared/domain/account-score';
 import type { Touchpoint } from '../../src-shared/domain/entities';
 import type { IpcRequest, IpcResponse } from '../../src-shared/ipc/contract';
 import { ServiceError } from '../../src-shared/ipc/ipc-error';
 import { checkInTitle, firstCheckInDue, nextCheckIn } from '../../src-shared/schedule/cadence';
 import { loyaltyFor } from '../../src-shared/scoring/loyalty';
+import { derivedId } from '../../src-shared/sync/derived-id';
 import { AccountsRepository } from '../db/repositories/accounts-repository';
 import { AccountInputsRepository } from '../db/repositories/account-inputs-repository';
 import { TouchpointsRepository } from '../db/repositories/touchpoints-repository';
@@ -50,7 +50,7 @@ export class TouchpointsService {
     const touchpoint = this.touchpoints.inTransaction(() => {
       const done = this.touchpoints.complete(request.touchpointId, request.outcome ?? null, request.sentiment ?? null, now);
       if (!done) throw this.notPlanned(request.touchpointId, 'complete');
-      if (done.kind === 'check_in') this.planNextCheckIn(done.accountId, now);
+      if (done.kind === 'check_in') this.planNextCheckIn(done, now);
       return done;
     });
     return { touchpoint };
@@ -64,9 +64,11 @@ export class TouchpointsService {
 
   /**
    * Next recurring check-in (DESIGN §4.4): the shorter of the tier and loyalty intervals after today's,
-   * and never before onboarding ends.
+   * and never before onboarding ends. Its id derives from the check-in just completed, so two devices
+   * completing it plan the same row, not two.
    */
-  private planNextCheckIn(accountId: string, now: Date): void {
+  private planNextCheckIn(completed: Touchpoint, now: Date): void {
+    const accountId = completed.accountId;
     const account = this.accounts.get(accountId);
     if (!account || account.status !== 'active' || this.touchpoints.hasPlanned(accountId, 'check_in', 'cadence')) return;
     const config = this.ctx.scoringConfig;
@@ -76,7 +78,7 @@ export class TouchpointsService {
     const first = firstCheckInDue(new Date(account.contractStart), config);
     const dueAt = next.dueAt > first ? next.dueAt : first;
     this.touchpoints.insertPlanned(
-      { id: uuidv7(), accountId, kind: 'check_in', origin: 'cadence', title: checkInTitle(next.intervalDays), dueAt: dueAt.toISOString() },
+      { id: derivedId(completed.id, 'next-check-in'), accountId, kind: 'check_in', origin: 'cadence', title: checkInTitle(next.intervalDays), dueAt: dueAt.toISOString() },
       now,
     );
   }

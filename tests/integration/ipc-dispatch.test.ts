@@ -8,6 +8,7 @@ import { TouchpointsRepository } from '../../src-main/db/repositories/touchpoint
 import { STORE_FILE_NAME } from '../../src-main/db/open-store';
 import { createIpcDispatcher, type IpcDispatch } from '../../src-main/ipc/ipc-dispatcher';
 import { createServiceContext } from '../../src-main/services/service-context';
+import { derivedId } from '../../src-shared/sync/derived-id';
 import { FIXTURE_NOW, openFixtureStore } from '../helpers/temp-store';
 
 let store: ReturnType<typeof openFixtureStore>;
@@ -222,6 +223,22 @@ describe('touchpoint rules', () => {
     expect(checkIns).toEqual([expect.objectContaining({ origin: 'cadence', dueAt: '2026-06-22T00:00:00.000Z', title: 'Weekly check-in' })]);
     const outboxKinds = store.db.prepare("SELECT json_extract(fields_json, '$.status') AS status FROM outbox WHERE entity = 'touchpoints'").all();
     expect(outboxKinds).toEqual([{ status: 'done' }, { status: 'planned' }]);
+  });
+
+  it('plans the next check-in under an id derived from the one completed, the same on every device', () => {
+    // A second device with the same book completes the same check-in on its own.
+    const other = openFixtureStore();
+    try {
+      const otherDispatch = createIpcDispatcher(createServiceContext(other.db, { now: () => FIXTURE_NOW }));
+      for (const run of [dispatch, otherDispatch]) expect(run('touchpoints.complete', { touchpointId: store.ids.checkInId }).ok).toBe(true);
+      const plannedId = (db: typeof store.db) =>
+        (db.prepare("SELECT id FROM touchpoints WHERE status = 'planned' AND kind = 'check_in'").all() as Array<{ id: string }>).map((r) => r.id);
+      expect(plannedId(store.db)).toHaveLength(1);
+      expect(plannedId(other.db)).toEqual(plannedId(store.db));
+      expect(plannedId(store.db)[0]).toBe(derivedId(store.ids.checkInId, 'next-check-in'));
+    } finally {
+      other.remove();
+    }
   });
 
   it('does not plan a check-in after other kinds of touchpoint', () => {
