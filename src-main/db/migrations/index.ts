@@ -2,6 +2,7 @@ import { sql as initialSchema } from './0001-initial-schema';
 import { sql as scoreCache } from './0002-score-cache';
 import { sql as notePagingAndSearchIndexes } from './0003-note-paging-and-search-indexes';
 import { sql as rescoreMarks } from './0004-rescore-marks';
+import { sql as syncScopeColumns } from './0005-sync-scope-columns';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '0002-score-cache', sql: scoreCache },
   { version: 3, name: '0003-note-paging-and-search-indexes', sql: notePagingAndSearchIndexes },
   { version: 4, name: '0004-rescore-marks', sql: rescoreMarks },
+  { version: 5, name: '0005-sync-scope-columns', sql: syncScopeColumns },
 ];

@@ -202,8 +202,8 @@ export class BookWriterRepository {
          resolved_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.escalationEventStmt = db.prepare(
-      `INSERT INTO escalation_events (id, escalation_id, actor_id, at, from_level, to_level, why)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO escalation_events (id, escalation_id, account_id, actor_id, at, from_level, to_level, why)
+       VALUES (?, ?, (SELECT account_id FROM escalations WHERE id = ?), ?, ?, ?, ?, ?)`,
     );
     this.goalStmt = db.prepare(
       `INSERT INTO goals (id, account_id, title, target, due_at, status, progress, completed_at, created_at,
@@ -296,7 +296,7 @@ export class BookWriterRepository {
   }
 
   insertEscalationEvent(e: EscalationEventRecord): void {
-    this.escalationEventStmt.run(e.id, e.escalationId, e.actorId, e.at, e.fromLevel, e.toLevel, e.why);
+    this.escalationEventStmt.run(e.id, e.escalationId, e.escalationId, e.actorId, e.at, e.fromLevel, e.toLevel, e.why);
   }
 
   insertGoal(g: GoalRecord): void {

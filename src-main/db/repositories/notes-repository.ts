@@ -70,10 +70,14 @@ export class NotesRepository {
        VALUES (@id, @accountId, @touchpointId, @authorId, @body, @now, @now)
        ON CONFLICT (id) DO NOTHING`,
     );
-    this.updateBodyStmt = db.prepare(
-      `UPDATE notes SET body = @body, updated_at = @now WHERE id = @id AND deleted_at IS NULL AND body IS NOT @body`,
+    // RETURNING the account: the outbox row names it (DESIGN §3 scope); no row back means nothing changed.
+    this.updateBodyStmt = db.prepare<Record<string, string>, { account_id: string }>(
+      `UPDATE notes SET body = @body, updated_at = @now WHERE id = @id AND deleted_at IS NULL AND body IS NOT @body
+       RETURNING account_id`,
     );
-    this.tombstoneStmt = db.prepare(`UPDATE notes SET deleted_at = @now, updated_at = @now WHERE id = @id AND deleted_at IS NULL`);
+    this.tombstoneStmt = db.prepare<Record<string, string>, { account_id: string }>(
+      `UPDATE notes SET deleted_at = @now, updated_at = @now WHERE id = @id AND deleted_at IS NULL RETURNING account_id`,
+    );
     // Newest stored first: FTS5 walks matches in rowid order and stops at the limit, where ranking by
     // bm25 would score every match of a common word ("llamada") across 200,000 notes. No snippet():
     // it scores every pair of matches in a note, seconds for a page of long notes (see noteSnippet).
@@ -122,6 +126,7 @@ export class NotesRepository {
       this.outbox.enqueue(
         'notes',
         note.id,
+        note.accountId,
         'upsert',
         { account_id: note.accountId, touchpoint_id: note.touchpointId, author_id: note.authorId, body: note.body, created_at: at, updated_at: at },
         now,
@@ -137,8 +142,9 @@ export class NotesRepository {
   updateBody(id: string, body: string, now: Date): boolean {
     const at = now.toISOString();
     return this.db.transaction(() => {
-      if (this.updateBodyStmt.run({ id, body, now: at }).changes !== 1) return false;
-      this.outbox.enqueue('notes', id, 'upsert', { body, updated_at: at }, now);
+      const changed = this.updateBodyStmt.get({ id, body, now: at });
+      if (!changed) return false;
+      this.outbox.enqueue('notes', id, changed.account_id, 'upsert', { body, updated_at: at }, now);
       return true;
     })();
   }
@@ -150,8 +156,9 @@ export class NotesRepository {
   tombstone(id: string, now: Date): boolean {
     const at = now.toISOString();
     return this.db.transaction(() => {
-      if (this.tombstoneStmt.run({ id, now: at }).changes !== 1) return false;
-      this.outbox.enqueue('notes', id, 'delete', { deleted_at: at, updated_at: at }, now);
+      const changed = this.tombstoneStmt.get({ id, now: at });
+      if (!changed) return false;
+      this.outbox.enqueue('notes', id, changed.account_id, 'delete', { deleted_at: at, updated_at: at }, now);
       return true;
     })();
   }

@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { parseFields, type ClientEntityName } from '../../../src-shared/sync/entity-registry';
 import { SyncStateRepository } from './sync-state-repository';
-
-export type SyncedEntity = 'notes' | 'touchpoints' | 'escalations' | 'escalation_events' | 'goals' | 'onboarding_items' | 'feedback';
 
 /** Records local mutations for the sync client; must run inside the write's own transaction. */
 export class OutboxRepository {
@@ -11,12 +10,19 @@ export class OutboxRepository {
   constructor(db: Database) {
     this.syncState = new SyncStateRepository(db);
     this.insertStmt = db.prepare(
-      `INSERT INTO outbox (entity, row_id, op, fields_json, hlc, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO outbox (entity, row_id, account_id, op, fields_json, hlc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
-  enqueue(entity: SyncedEntity, rowId: string, op: 'upsert' | 'delete', fields: Record<string, unknown>, now: Date): void {
+  /**
+   * Queues one mutation of a CSM-authored entity. Its fields are checked against the entity registry
+   * first: a column the registry does not know, or a value of the wrong type, is a bug in the caller
+   * and fails the write's transaction rather than reaching the server.
+   */
+  enqueue(entity: ClientEntityName, rowId: string, accountId: string, op: 'upsert' | 'delete', fields: Record<string, unknown>, now: Date): void {
+    const checked = parseFields(entity, fields);
+    if (!checked.ok) throw new Error(`Outbox mutation refused: ${checked.message}`);
     const hlc = this.syncState.nextHlc(now.getTime());
-    this.insertStmt.run(entity, rowId, op, JSON.stringify(fields), hlc, now.toISOString());
+    this.insertStmt.run(entity, rowId, accountId, op, JSON.stringify(checked.fields), hlc, now.toISOString());
   }
 }

@@ -53,15 +53,16 @@ export class TouchpointsRepository {
     this.getStmt = db.prepare<[string], TouchpointRow>(
       `SELECT ${COLUMNS} FROM touchpoints WHERE id = ? AND deleted_at IS NULL`,
     );
-    this.completeStmt = db.prepare(
+    // RETURNING the account: the outbox row names it (DESIGN §3 scope); no row back means nothing changed.
+    this.completeStmt = db.prepare<Record<string, string | null>, { account_id: string }>(
       `UPDATE touchpoints SET status = 'done', completed_at = @completedAt, outcome = @outcome,
          sentiment = @sentiment, updated_at = @completedAt
-       WHERE id = @id AND status = 'planned' AND deleted_at IS NULL`,
+       WHERE id = @id AND status = 'planned' AND deleted_at IS NULL RETURNING account_id`,
     );
     // The status guard makes check-and-write atomic: two windows cannot both complete one touchpoint.
-    this.rescheduleStmt = db.prepare(
+    this.rescheduleStmt = db.prepare<Record<string, string>, { account_id: string }>(
       `UPDATE touchpoints SET due_at = @dueAt, updated_at = @now
-       WHERE id = @id AND status = 'planned' AND deleted_at IS NULL`,
+       WHERE id = @id AND status = 'planned' AND deleted_at IS NULL RETURNING account_id`,
     );
     this.insertStmt = db.prepare(
       `INSERT INTO touchpoints (id, account_id, kind, origin, title, due_at, status, created_at, updated_at)
@@ -115,8 +116,9 @@ export class TouchpointsRepository {
   complete(id: string, outcome: string | null, sentiment: Touchpoint['sentiment'], now: Date): Touchpoint | null {
     const completedAt = now.toISOString();
     const changed = this.inTransaction(() => {
-      if (this.completeStmt.run({ id, completedAt, outcome, sentiment }).changes !== 1) return false;
-      this.outbox.enqueue('touchpoints', id, 'upsert', { status: 'done', completed_at: completedAt, outcome, sentiment }, now);
+      const changed = this.completeStmt.get({ id, completedAt, outcome, sentiment });
+      if (!changed) return false;
+      this.outbox.enqueue('touchpoints', id, changed.account_id, 'upsert', { status: 'done', completed_at: completedAt, outcome, sentiment, updated_at: completedAt }, now);
       return true;
     });
     return changed ? this.mustGet(id) : null;
@@ -125,8 +127,9 @@ export class TouchpointsRepository {
   /** Moves a planned touchpoint; null when it is no longer planned (nothing is written then). */
   reschedule(id: string, dueAt: string, now: Date): Touchpoint | null {
     const changed = this.inTransaction(() => {
-      if (this.rescheduleStmt.run({ id, dueAt, now: now.toISOString() }).changes !== 1) return false;
-      this.outbox.enqueue('touchpoints', id, 'upsert', { due_at: dueAt }, now);
+      const changed = this.rescheduleStmt.get({ id, dueAt, now: now.toISOString() });
+      if (!changed) return false;
+      this.outbox.enqueue('touchpoints', id, changed.account_id, 'upsert', { due_at: dueAt, updated_at: now.toISOString() }, now);
       return true;
     });
     return changed ? this.mustGet(id) : null;
@@ -148,6 +151,7 @@ export class TouchpointsRepository {
       this.outbox.enqueue(
         'touchpoints',
         touchpoint.id,
+        touchpoint.accountId,
         'upsert',
         { account_id: touchpoint.accountId, kind: touchpoint.kind, origin: touchpoint.origin, title: touchpoint.title, due_at: touchpoint.dueAt, status: 'planned', created_at: at, updated_at: at },
         now,
