@@ -57,23 +57,28 @@ export class BackupSchedule {
     return listBackups(this.options.dataDir);
   }
 
-  /** A backup now; a second request while one runs gets the running one. */
+  /**
+   * A backup of the store as it is now. One already running may have started before the user's
+   * latest changes, so a request made meanwhile waits for it and then makes its own.
+   */
   createNow(db: Database): Promise<BackupInfo> {
-    const running =
-      this.running ??
-      (this.options.makeBackup
-        ? this.options.makeBackup(db.name, this.options.dataDir, this.options.now())
-        : createBackup(db, this.options.dataDir, this.options.now(), this.bindingOption())
-      )
-        .catch((error: unknown) => {
-          if (error instanceof ServiceError && error.code === 'STORE_CORRUPT') this.options.onStoreDamaged(error, db.name);
-          throw error;
-        })
-        .finally(() => {
-          this.running = null;
-        });
-    this.running = running;
-    return running;
+    const previous = this.running?.catch(() => undefined) ?? Promise.resolve();
+    const made = previous.then(() => this.makeOne(db));
+    const tracked = made.finally(() => {
+      if (this.running === tracked) this.running = null;
+    });
+    this.running = tracked;
+    return tracked;
+  }
+
+  private makeOne(db: Database): Promise<BackupInfo> {
+    const backup = this.options.makeBackup
+      ? this.options.makeBackup(db.name, this.options.dataDir, this.options.now())
+      : createBackup(db, this.options.dataDir, this.options.now(), this.bindingOption());
+    return backup.catch((error: unknown) => {
+      if (error instanceof ServiceError && error.code === 'STORE_CORRUPT') this.options.onStoreDamaged(error, db.name);
+      throw error;
+    });
   }
 
   /** Resolves once no backup is being written (a restore waits for it). */

@@ -73,12 +73,14 @@ describe('which book is open (web shell in Chromium)', () => {
     });
     const { page } = session;
     const errors = pageErrors(page);
+    // The automatic start-up backup first, so the one made below is the only one after the note.
+    await expect.poll(async () => (await call<{ backups: unknown[] }>('backups.list', {})).backups.length, { timeout: 30_000 }).toBe(1);
     await call('notes.add', { id: uuidv7(), accountId: acmeId, body: 'Before the backup: renewal agreed' });
     await page.getByRole('button', { name: 'Settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Settings' });
     const before = await dialog.getByRole('listitem').count();
     await dialog.getByRole('button', { name: 'Back up now' }).click();
-    await expect.poll(() => dialog.getByRole('listitem').count()).toBe(before + 1);
+    await expect.poll(() => dialog.getByRole('listitem').count(), { timeout: 30_000 }).toBe(before + 1);
     await call('notes.add', { id: uuidv7(), accountId: acmeId, body: 'After the backup: will be rolled back' });
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'settings-backups-en.png') });
