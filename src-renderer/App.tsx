@@ -15,20 +15,22 @@ import { onDataChanged } from './api/api-client';
 
 function PortfolioView() {
   const { t, fmt } = useT();
-  const { status, rows, error, asOf, scoringConfigProblem, load } = usePortfolioStore();
+  const { status, rows, error, asOf, scoringConfigProblem, load, refreshRows } = usePortfolioStore();
 
-  // A write in another window or tab: refresh the book, and the open account if it was touched.
+  // A write in another window or tab: refresh what it changed. A note changes no portfolio row, so
+  // only the open account's notes follow; anything else refreshes the rows of the accounts it named.
   useEffect(
     () =>
       onDataChanged((event) => {
-        void load();
+        const notesOnly = event.operation.startsWith('notes.');
+        if (!notesOnly) void refreshRows(event.accountIds);
         const account = useAccountStore.getState();
-        if (account.accountId && account.accountId === event.accountId) {
-          void account.reload();
+        if (account.accountId && event.accountIds.includes(account.accountId)) {
+          if (!notesOnly) void account.reload();
           void useNotesStore.getState().refresh();
         }
       }),
-    [load],
+    [refreshRows],
   );
 
   if (status === 'idle' || status === 'loading') {

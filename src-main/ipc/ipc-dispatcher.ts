@@ -35,6 +35,7 @@ function createHandlers(ctx: ServiceContext): Handlers {
   const touchpoints = new TouchpointsService(ctx);
   return {
     'portfolio.list': () => portfolio.list(),
+    'portfolio.rows': (request) => portfolio.rows(request.accountIds),
     'account.detail': (request) => portfolio.detail(request.accountId),
     'notes.list': (request) => notes.list(request),
     'notes.add': (request) => notes.add(request),
@@ -58,9 +59,10 @@ export interface DispatcherOptions {
 }
 
 /** The account a write touched, read from its result, so other views know what to refresh. */
-function changedAccountId(data: unknown): string | null {
+function changedAccountIds(data: unknown): string[] {
   const record = data as { note?: { accountId?: string }; touchpoint?: { accountId?: string } };
-  return record.note?.accountId ?? record.touchpoint?.accountId ?? null;
+  const accountId = record.note?.accountId ?? record.touchpoint?.accountId;
+  return accountId ? [accountId] : [];
 }
 
 /** A request that passed the contract: the operation and its parsed payload. */
@@ -110,7 +112,7 @@ export function createRequestHandler(ctx: ServiceContext, options: DispatcherOpt
       const handler = handlers[operation] as (request: unknown) => unknown;
       const data = handler(request);
       if (options.validateResponses) ipcContract[operation].response.parse(data);
-      if (MUTATING_OPERATIONS.has(operation)) options.onDataChanged?.({ operation, accountId: changedAccountId(data) });
+      if (MUTATING_OPERATIONS.has(operation)) options.onDataChanged?.({ operation, accountIds: changedAccountIds(data) });
       return { ok: true, data };
     } catch (error) {
       if (error instanceof ServiceError) {

@@ -78,8 +78,8 @@ export const useAccountStore = create<AccountState>((set, get) => ({
   completeTouchpoint: async (touchpointId) => {
     set((s) => ({ completing: [...s.completing, touchpointId], actionError: null }));
     try {
-      await invoke('touchpoints.complete', { touchpointId });
-      await Promise.all([get().reload(), usePortfolioStore.getState().load()]);
+      const { touchpoint } = await invoke('touchpoints.complete', { touchpointId });
+      await Promise.all([get().reload(), usePortfolioStore.getState().refreshRows([touchpoint.accountId])]);
     } catch (error) {
       set({ actionError: toIpcError(error) });
     } finally {

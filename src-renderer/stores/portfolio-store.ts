@@ -15,11 +15,13 @@ export interface PortfolioState {
   /** Why the last load failed, shown in the user's language (i18n/error-text). */
   error: IpcError | null;
   load: () => Promise<void>;
+  /** Refetches just these accounts' rows (a change named them) and puts them in place. */
+  refreshRows: (accountIds: readonly string[]) => Promise<void>;
 }
 
 let latestRequest = 0;
 
-export const usePortfolioStore = create<PortfolioState>((set) => ({
+export const usePortfolioStore = create<PortfolioState>((set, get) => ({
   status: 'idle',
   rows: [],
   asOf: null,
@@ -36,6 +38,24 @@ export const usePortfolioStore = create<PortfolioState>((set) => ({
     } catch (error) {
       if (request !== latestRequest) return;
       set({ status: 'error', error: toIpcError(error) });
+    }
+  },
+  refreshRows: async (accountIds) => {
+    if (accountIds.length === 0 || get().status !== 'ready') return;
+    const loadAtStart = latestRequest;
+    try {
+      const result = await invoke('portfolio.rows', { accountIds: [...accountIds] });
+      if (loadAtStart !== latestRequest) return; // a whole load since answers for these rows too
+      const fresh = new Map(result.rows.map((row) => [row.id, row]));
+      const asked = new Set(accountIds);
+      set((s) => {
+        // Rows asked for and not returned are gone (deleted elsewhere); new ones are added.
+        const kept = s.rows.filter((row) => !asked.has(row.id) || fresh.has(row.id)).map((row) => fresh.get(row.id) ?? row);
+        const known = new Set(kept.map((row) => row.id));
+        return { rows: [...kept, ...result.rows.filter((row) => !known.has(row.id))], asOf: result.asOf };
+      });
+    } catch {
+      await get().load(); // the row refresh failed: fall back to the whole book
     }
   },
 }));

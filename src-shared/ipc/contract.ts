@@ -60,6 +60,12 @@ export const ipcContract = {
       scoringConfigProblem: z.string().nullable(),
     }),
   },
+  /** The rows of some accounts, as portfolio.list shows them (after a change names them). */
+  'portfolio.rows': {
+    request: z.object({ accountIds: z.array(id).min(1).max(500) }).strict(),
+    /** Accounts that no longer exist (or are deleted) are left out. */
+    response: z.object({ asOf: z.string(), rows: z.array(portfolioRowSchema) }),
+  },
   'account.detail': {
     request: z.object({ accountId: id }).strict(),
     response: z.object({

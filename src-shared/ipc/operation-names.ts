@@ -3,6 +3,7 @@
 /** Every operation of the IPC contract; contract.ts checks it matches its keys exactly. */
 export const IPC_OPERATION_NAMES = [
   'portfolio.list',
+  'portfolio.rows',
   'account.detail',
   'notes.list',
   'notes.add',
@@ -43,7 +44,8 @@ export function isWorkspaceOperation(name: IpcOperationName): name is WorkspaceO
 /** Payload of the `data.changed` push: which operation changed what, so views can refresh. */
 export interface DataChangedEvent {
   operation: IpcOperationName;
-  accountId: string | null;
+  /** The accounts whose stored data changed, so views refresh just those. */
+  accountIds: string[];
 }
 
 /** Push events main sends to the renderer. */

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortfolioRow } from '../../src-shared/ipc/contract';
 import { callIpc, openAppInChromium, START_TIMEOUT_MS, type AppSession } from './app-session';
@@ -32,6 +33,7 @@ describe('live refresh: a write elsewhere shows up in an open tab without reload
     const target = rows.find((r) => r.name === firstName && r.nextTouchpoint) ?? rows.find((r) => r.status === 'active' && r.nextTouchpoint)!;
     const before = (await nextTouchpointCell(target.name).innerText()).trim();
     expect(before).toContain(target.nextTouchpoint!.title);
+    const asked = ipcRequestsOf(page);
 
     await call('touchpoints.complete', { touchpointId: target.nextTouchpoint!.id, outcome: 'Done from another window' });
     const after = (await call<{ rows: PortfolioRow[] }>('portfolio.list', {})).rows.find((r) => r.id === target.id)!;
@@ -40,5 +42,32 @@ describe('live refresh: a write elsewhere shows up in an open tab without reload
     // No reload: the page hears data.changed over server-sent events and refetches.
     await expect.poll(async () => (await nextTouchpointCell(target.name).innerText()).trim(), { timeout: 10_000 }).not.toBe(before);
     if (after.nextTouchpoint) expect(await nextTouchpointCell(target.name).innerText()).toContain(after.nextTouchpoint.title);
+    // Only the changed account's row was fetched, not the whole book.
+    expect(asked).toContain('portfolio.rows');
+    expect(asked).not.toContain('portfolio.list');
+  });
+
+  it('shows a note saved by another client in the open account without refetching the book', async () => {
+    const { rows } = await call<{ rows: PortfolioRow[] }>('portfolio.list', {});
+    const account = rows.find((r) => r.status === 'active')!;
+    await page.getByRole('table').getByRole('rowheader').getByRole('button', { name: account.name, exact: true }).first().click();
+    const panel = page.getByRole('dialog');
+    await panel.getByRole('heading', { name: account.name }).waitFor();
+    const asked = ipcRequestsOf(page);
+    await call('notes.add', { id: uuidv7(), accountId: account.id, body: 'Saved from another window' });
+    await panel.getByText('Saved from another window').waitFor({ timeout: 10_000 });
+    expect(asked).toContain('notes.list');
+    expect(asked.filter((name) => name.startsWith('portfolio.') || name === 'account.detail')).toEqual([]);
+    await panel.getByRole('button', { name: 'Close', exact: true }).click();
   });
 });
+
+/** The IPC operations the page calls from now on, in order. */
+function ipcRequestsOf(target: Page): string[] {
+  const names: string[] = [];
+  target.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/ipc/')) names.push(path.slice('/ipc/'.length));
+  });
+  return names;
+}

@@ -206,7 +206,7 @@ describe('data.changed pushes', () => {
     watched('notes.add', { id: uuidv7(), accountId: 'missing', body: 'x' });
     expect(events).toEqual([]);
     watched('touchpoints.complete', { touchpointId: store.ids.callId });
-    expect(events).toEqual([{ operation: 'touchpoints.complete', accountId: store.ids.acmeId }]);
+    expect(events).toEqual([{ operation: 'touchpoints.complete', accountIds: [store.ids.acmeId] }]);
   });
 });
 
@@ -223,6 +223,17 @@ describe('touchpoint rules', () => {
     expect(checkIns).toEqual([expect.objectContaining({ origin: 'cadence', dueAt: '2026-06-22T00:00:00.000Z', title: 'Weekly check-in' })]);
     const outboxKinds = store.db.prepare("SELECT json_extract(fields_json, '$.status') AS status FROM outbox WHERE entity = 'touchpoints'").all();
     expect(outboxKinds).toEqual([{ status: 'done' }, { status: 'planned' }]);
+  });
+
+  it('answers the rows of named accounts exactly as the whole list shows them, leaving out deleted ones', () => {
+    const whole = dispatch('portfolio.list', {});
+    if (!whole.ok) throw new Error(whole.error.message);
+    const acmeRow = (whole.data as { rows: Array<{ id: string }> }).rows.find((r) => r.id === store.ids.acmeId);
+    store.db.prepare("UPDATE accounts SET deleted_at = '2026-06-15T00:00:00.000Z' WHERE id = ?").run(store.ids.borealisId);
+    const some = dispatch('portfolio.rows', { accountIds: [store.ids.acmeId, store.ids.borealisId, 'gone'] });
+    if (!some.ok) throw new Error(some.error.message);
+    expect((some.data as { rows: unknown[] }).rows).toEqual([acmeRow]);
+    expect(errorOf(dispatch('portfolio.rows', { accountIds: [] })).field).toBe('accountIds');
   });
 
   it('plans the next check-in under an id derived from the one completed, the same on every device', () => {

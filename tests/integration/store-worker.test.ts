@@ -45,7 +45,7 @@ describe('the store runs in a worker thread', () => {
     worker.onEvent((event) => events.push(event));
     const saved = await worker.invoke('notes.add', { id: uuidv7(), accountId: store.ids.acmeId, body: 'Renewal call went well' });
     expect(saved.ok).toBe(true);
-    expect(events).toContainEqual({ name: 'data.changed', data: { operation: 'notes.add', accountId: store.ids.acmeId } });
+    expect(events).toContainEqual({ name: 'data.changed', data: { operation: 'notes.add', accountIds: [store.ids.acmeId] } });
   });
 
   it('finds damage the bounded start-up check did not reach, in the background, and stops using the store', async () => {

@@ -157,6 +157,6 @@ describe('web shell over real HTTP on 127.0.0.1', () => {
       req.end();
     });
     const data = JSON.parse(/event: data.changed\ndata: (.*)\n/.exec(received)?.[1] ?? 'null');
-    expect(data).toEqual({ operation: 'notes.add', accountId: store.ids.acmeId });
+    expect(data).toEqual({ operation: 'notes.add', accountIds: [store.ids.acmeId] });
   });
 });

@@ -75,20 +75,31 @@ const ACCOUNT_COLUMNS = `a.id, a.name, a.domain, a.industry, a.plan, a.arr, a.se
   a.plan_feature_count, a.volume_limit, a.contract_start, a.renewal_date, a.renewals_count,
   a.lifecycle_stage, a.owner_id, a.status, a.churned_at, a.competitor_evaluation, a.payment_overdue_days`;
 
+function toPortfolioRecord([
+  id, name, industry, plan, arr, renewalDate, contractStart, status, health, tier, riskPoints, riskBand, nextJson, escalationLevel,
+]: PortfolioTuple): PortfolioRecord {
+  const next = nextJson ? (JSON.parse(nextJson) as [string, Touchpoint['kind'], string, string]) : null;
+  return {
+    id, name, industry, plan, arr, renewalDate, contractStart, status,
+    score: tier && riskBand && riskPoints !== null ? { health, tier, riskPoints, riskBand } : null,
+    nextTouchpoint: next ? { id: next[0], kind: next[1], title: next[2], dueAt: next[3] } : null,
+    escalationLevel,
+  };
+}
+
 export class AccountsRepository {
   private readonly portfolioStmt;
   private readonly getStmt;
   private readonly contactsStmt;
   private readonly openEscalationsStmt;
   private readonly countStmt;
+  private readonly portfolioRowStmt;
   private readonly anyRowStmt;
 
   constructor(db: Database) {
     // One pass over accounts in raw (array) mode: the next touchpoint is one seek into a covering
     // partial index, and health/tier/risk come from the score cache (migration 0002).
-    this.portfolioStmt = db
-      .prepare<[], PortfolioTuple>(
-        `SELECT a.id, a.name, a.industry, a.plan, a.arr, a.renewal_date, a.contract_start, a.status,
+    const portfolioSql = `SELECT a.id, a.name, a.industry, a.plan, a.arr, a.renewal_date, a.contract_start, a.status,
                 s.health, s.tier, s.risk_points, s.risk_band,
                 (SELECT json_array(t.id, t.kind, t.title, t.due_at) FROM touchpoints t INDEXED BY touchpoints_planned_next
                   WHERE t.account_id = a.id AND t.status = 'planned' AND t.deleted_at IS NULL ORDER BY t.due_at LIMIT 1),
@@ -96,9 +107,9 @@ export class AccountsRepository {
                   WHERE e.account_id = a.id AND e.status = 'open' AND e.deleted_at IS NULL)
          FROM accounts a
          LEFT JOIN account_scores s ON s.account_id = a.id
-         WHERE a.deleted_at IS NULL`,
-      )
-      .raw(true);
+         WHERE a.deleted_at IS NULL`;
+    this.portfolioStmt = db.prepare<[], PortfolioTuple>(portfolioSql).raw(true);
+    this.portfolioRowStmt = db.prepare<[string], PortfolioTuple>(`${portfolioSql} AND a.id = ?`).raw(true);
     this.getStmt = db.prepare<[string], AccountRow>(
       `SELECT ${ACCOUNT_COLUMNS} FROM accounts a WHERE a.id = ? AND a.deleted_at IS NULL`,
     );
@@ -131,17 +142,15 @@ export class AccountsRepository {
 
   /** Every live account with its cached score, next planned touchpoint and open escalation level. */
   portfolio(): PortfolioRecord[] {
-    return this.portfolioStmt.all().map(
-      ([id, name, industry, plan, arr, renewalDate, contractStart, status, health, tier, riskPoints, riskBand, nextJson, escalationLevel]) => {
-        const next = nextJson ? (JSON.parse(nextJson) as [string, Touchpoint['kind'], string, string]) : null;
-        return {
-          id, name, industry, plan, arr, renewalDate, contractStart, status,
-          score: tier && riskBand && riskPoints !== null ? { health, tier, riskPoints, riskBand } : null,
-          nextTouchpoint: next ? { id: next[0], kind: next[1], title: next[2], dueAt: next[3] } : null,
-          escalationLevel,
-        };
-      },
-    );
+    return this.portfolioStmt.all().map(toPortfolioRecord);
+  }
+
+  /** The portfolio records of the given live accounts (one indexed lookup each). */
+  portfolioFor(accountIds: readonly string[]): PortfolioRecord[] {
+    return accountIds.flatMap((id) => {
+      const tuple = this.portfolioRowStmt.get(id);
+      return tuple ? [toPortfolioRecord(tuple)] : [];
+    });
   }
 
   get(id: string): Account | undefined {
