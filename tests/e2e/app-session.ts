@@ -23,6 +23,8 @@ export interface SessionOptions {
   prepare?: (dataDir: string) => void;
   /** What shows the app is ready; the portfolio table by default. */
   ready?: (page: Page) => Promise<unknown>;
+  /** Let the test inject scripts (axe-core) despite the app's content security policy. */
+  bypassCSP?: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function openAppInChromium(prefix: string, options: SessionOptions 
     options.prepare?.(dataDir);
     shell = await startWebShell(dataDir, START_TIMEOUT_MS, options.demo === false ? [] : ['--demo']);
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', bypassCSP: options.bypassCSP ?? false });
     const page = await context.newPage();
     await page.goto(shell.url);
     await (options.ready ? options.ready(page) : page.getByRole('table').waitFor({ timeout: 30_000 }));
