@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Note } from '../../../src-shared/domain/entities';
+import { selectColumns } from '../entity-sql';
 import { OutboxRepository } from './outbox-repository';
 
 interface NoteRow {
@@ -13,7 +14,8 @@ interface NoteRow {
   deleted_at: string | null;
 }
 
-const NOTE_COLUMNS = 'n.id, n.account_id, n.touchpoint_id, n.author_id, n.body, n.created_at, n.updated_at, n.deleted_at';
+/** Every synced column of notes, from the entity registry. */
+const NOTE_COLUMNS = selectColumns('notes', 'n');
 
 function toNote(row: NoteRow): Note {
   return {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Touchpoint } from '../../../src-shared/domain/entities';
+import { selectColumns } from '../entity-sql';
 import { OutboxRepository } from './outbox-repository';
 
 interface TouchpointRow {
@@ -15,7 +16,8 @@ interface TouchpointRow {
   sentiment: Touchpoint['sentiment'];
 }
 
-const COLUMNS = 'id, account_id, kind, origin, title, due_at, completed_at, status, outcome, sentiment';
+/** Every synced column of touchpoints, from the entity registry. */
+const COLUMNS = selectColumns('touchpoints');
 
 function toTouchpoint(row: TouchpointRow): Touchpoint {
   return {
