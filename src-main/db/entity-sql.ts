@@ -1,3 +1,4 @@
+import type { Database, Statement } from 'better-sqlite3';
 import { ENTITIES, type EntityName } from '../../src-shared/sync/entity-registry';
 
 /**
@@ -35,17 +36,41 @@ export function selectColumns(entity: EntityName, alias?: string): string {
 }
 
 /**
- * `INSERT INTO entity (every synced column) VALUES (@column, …)`: named parameters in the row's own
- * snake_case names. `values` replaces a column's placeholder with an SQL expression (a sub-select,
- * say); `suffix` is appended as is (an ON CONFLICT clause).
+ * `INSERT INTO entity (columns) VALUES (@column, …)`: named parameters in the row's own snake_case
+ * names. The columns are every synced column, or the key plus `columns` (a write's own fields, so a
+ * mutation and its row come from one object). `values` replaces a column's placeholder with an SQL
+ * expression (a sub-select, say); `suffix` is appended as is (an ON CONFLICT clause).
  */
-export function insertSql(entity: EntityName, options: { values?: Readonly<Record<string, string>>; suffix?: string } = {}): string {
-  const columns = entityColumns(entity);
+export function insertSql(
+  entity: EntityName,
+  options: { columns?: readonly string[]; values?: Readonly<Record<string, string>>; suffix?: string } = {},
+): string {
+  const all = entityColumns(entity);
+  const columns = options.columns ? [...ENTITIES[entity].key, ...options.columns] : all;
+  for (const column of columns) {
+    if (!all.includes(column)) throw new Error(`${entity} has no column ${column}`);
+  }
   for (const column of Object.keys(options.values ?? {})) {
-    if (!columns.includes(column)) throw new Error(`${entity} has no column ${column}`);
+    if (!columns.includes(column)) throw new Error(`${entity} insert has no column ${column}`);
   }
   const values = columns.map((column) => options.values?.[column] ?? `@${column}`);
   return `INSERT INTO ${entity} (${columns.join(', ')}) VALUES (${values.join(', ')})${options.suffix ? ` ${options.suffix}` : ''}`;
+}
+
+/**
+ * `UPDATE entity SET column = @column, … WHERE key = @key …` for the given synced columns of one row
+ * found by its key; `guard` adds conditions to the WHERE (a status check, say) and `suffix` is
+ * appended as is (a RETURNING clause).
+ */
+export function updateSql(entity: EntityName, columns: readonly string[], options: { guard?: string; suffix?: string } = {}): string {
+  const all = entityColumns(entity);
+  const key = ENTITIES[entity].key;
+  if (columns.length === 0) throw new Error(`An update of ${entity} sets no column`);
+  for (const column of columns) {
+    if (!all.includes(column) || key.includes(column)) throw new Error(`${entity} has no column ${column} to set`);
+  }
+  const where = [...key.map((column) => `${column} = @${column}`), ...(options.guard ? [options.guard] : [])];
+  return `UPDATE ${entity} SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE ${where.join(' AND ')}${options.suffix ? ` ${options.suffix}` : ''}`;
 }
 
 /** `snake_case` → `camelCase`, the spelling of a column in the domain types and records. */
@@ -83,4 +108,25 @@ export function rowParams(entity: EntityName, record: object, overrides: Readonl
     params[column] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
   }
   return params;
+}
+
+const preparedByDb = new WeakMap<Database, Map<string, Statement>>();
+
+/**
+ * The statement for this SQL text on this connection, prepared once: for statements built from a
+ * write's own fields (insertSql/updateSql with Object.keys(fields)), so the row and its outbox
+ * mutation name the same columns.
+ */
+export function prepareCached<P extends unknown[] | object = unknown[], R = unknown>(db: Database, sql: string): Statement<P, R> {
+  let prepared = preparedByDb.get(db);
+  if (!prepared) {
+    prepared = new Map();
+    preparedByDb.set(db, prepared);
+  }
+  let statement = prepared.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    prepared.set(sql, statement);
+  }
+  return statement as unknown as Statement<P, R>;
 }

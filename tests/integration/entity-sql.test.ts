@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { camelCase, entityColumns, insertSql, rowParams, selectColumns } from '../../src-main/db/entity-sql';
+import { camelCase, entityColumns, insertSql, rowParams, selectColumns, updateSql } from '../../src-main/db/entity-sql';
 import { AccountsRepository } from '../../src-main/db/repositories/accounts-repository';
 import { BookWriterRepository } from '../../src-main/db/repositories/book-writer-repository';
 import { NotesRepository } from '../../src-main/db/repositories/notes-repository';
@@ -21,7 +21,14 @@ describe('SQL column text comes from the entity registry', () => {
     expect(insertSql('scoring_config', { values: { updated_at: "'x'" }, suffix: 'ON CONFLICT (id) DO NOTHING' })).toBe(
       "INSERT INTO scoring_config (id, config_json, updated_at) VALUES (@id, @config_json, 'x') ON CONFLICT (id) DO NOTHING",
     );
-    expect(() => insertSql('scoring_config', { values: { nope: '1' } })).toThrow(/scoring_config has no column nope/);
+    expect(() => insertSql('scoring_config', { values: { nope: '1' } })).toThrow(/scoring_config insert has no column nope/);
+    expect(insertSql('notes', { columns: ['body', 'account_id'] })).toBe('INSERT INTO notes (id, body, account_id) VALUES (@id, @body, @account_id)');
+    expect(() => insertSql('notes', { columns: ['seq'] })).toThrow(/notes has no column seq/);
+    expect(updateSql('metrics', ['value'], { guard: 'deleted_at IS NULL', suffix: 'RETURNING account_id' })).toBe(
+      'UPDATE metrics SET value = @value WHERE account_id = @account_id AND key = @key AND date = @date AND deleted_at IS NULL RETURNING account_id',
+    );
+    expect(() => updateSql('metrics', ['key'])).toThrow(/metrics has no column key to set/);
+    expect(() => updateSql('notes', [])).toThrow(/sets no column/);
   });
 
   it('binds a camelCase record by column name, flags as 0/1, and refuses a record missing a column', () => {

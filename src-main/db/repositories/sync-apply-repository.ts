@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { ENTITIES, isEntityName, parseFields, type EntityName } from '../../../src-shared/sync/entity-registry';
-import { entityColumns, hasColumn } from '../entity-sql';
+import { entityColumns, hasColumn, insertSql, prepareCached, updateSql } from '../entity-sql';
 
 /** One change of a synced row as a pull delivers it (DESIGN §3 wire shape, without seq and account_id). */
 export interface SyncChange {
@@ -26,7 +26,7 @@ export class SyncApplyError extends Error {
   override readonly name = 'SyncApplyError';
 }
 
-type KeyedStatement = Statement<Record<string, unknown>, { account_id: string | null }>;
+type KeyedStatement = Statement<[Record<string, unknown>], { account_id: string | null }>;
 
 /**
  * Pull-apply's building block: writes one server change of any registry entity into the store.
@@ -38,8 +38,6 @@ type KeyedStatement = Statement<Record<string, unknown>, { account_id: string | 
  * metrics, surveys, contacts or own row change, in this same transaction.
  */
 export class SyncApplyRepository {
-  private readonly statements = new Map<string, KeyedStatement>();
-
   constructor(private readonly db: Database) {}
 
   /**
@@ -86,19 +84,9 @@ export class SyncApplyRepository {
 
   /** The UPDATE or INSERT of one entity for one set of columns, prepared once; it returns the row's scope. */
   private statement(entity: EntityName, kind: 'update' | 'insert', columns: readonly string[]): KeyedStatement {
-    const cacheKey = `${kind}|${entity}|${columns.join(',')}`;
-    let statement = this.statements.get(cacheKey);
-    if (!statement) {
-      const { key, scopeColumn } = ENTITIES[entity];
-      const returning = `RETURNING ${scopeColumn ?? 'NULL'} AS account_id`;
-      const sql =
-        kind === 'update'
-          ? `UPDATE ${entity} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE ${key.map((c) => `${c} = @${c}`).join(' AND ')} ${returning}`
-          : `INSERT INTO ${entity} (${[...key, ...columns].join(', ')}) VALUES (${[...key, ...columns].map((c) => `@${c}`).join(', ')}) ${returning}`;
-      statement = this.db.prepare(sql) as KeyedStatement;
-      this.statements.set(cacheKey, statement);
-    }
-    return statement;
+    const returning = `RETURNING ${ENTITIES[entity].scopeColumn ?? 'NULL'} AS account_id`;
+    const sql = kind === 'update' ? updateSql(entity, columns, { suffix: returning }) : insertSql(entity, { columns, suffix: returning });
+    return prepareCached<[Record<string, unknown>], { account_id: string | null }>(this.db, sql);
   }
 }
 
