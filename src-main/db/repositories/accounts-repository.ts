@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Account, Contact, Escalation, Touchpoint } from '../../../src-shared/domain/entities';
 import type { RiskBand, Tier } from '../../../src-shared/scoring/types';
+import { selectColumns } from '../entity-sql';
 
 interface AccountRow {
   id: string;
@@ -71,9 +72,8 @@ type PortfolioTuple = [
   nextTouchpointJson: string | null, escalationLevel: number | null,
 ];
 
-const ACCOUNT_COLUMNS = `a.id, a.name, a.domain, a.industry, a.plan, a.arr, a.seats, a.seats_used,
-  a.plan_feature_count, a.volume_limit, a.contract_start, a.renewal_date, a.renewals_count,
-  a.lifecycle_stage, a.owner_id, a.status, a.churned_at, a.competitor_evaluation, a.payment_overdue_days`;
+/** Every synced column of accounts, from the entity registry. */
+const ACCOUNT_COLUMNS = selectColumns('accounts', 'a');
 
 function toPortfolioRecord([
   id, name, industry, plan, arr, renewalDate, contractStart, status, health, tier, riskPoints, riskBand, nextJson, escalationLevel,
@@ -99,6 +99,8 @@ export class AccountsRepository {
   constructor(db: Database) {
     // One pass over accounts in raw (array) mode: the next touchpoint is one seek into a covering
     // partial index, and health/tier/risk come from the score cache (migration 0002).
+    // Deliberately hand-written, not from the entity registry: it reads a few columns as a positional
+    // tuple (PortfolioTuple) for speed over the whole book; its shape and order are that tuple's.
     const portfolioSql = `SELECT a.id, a.name, a.industry, a.plan, a.arr, a.renewal_date, a.contract_start, a.status,
                 s.health, s.tier, s.risk_points, s.risk_band,
                 (SELECT json_array(t.id, t.kind, t.title, t.due_at) FROM touchpoints t INDEXED BY touchpoints_planned_next
@@ -117,15 +119,13 @@ export class AccountsRepository {
       id: string; account_id: string; name: string; email: string | null; role: string | null;
       is_champion: number; departed_at: string | null; certification_level: number;
     }>(
-      `SELECT id, account_id, name, email, role, is_champion, departed_at, certification_level
-       FROM contacts WHERE account_id = ? AND deleted_at IS NULL ORDER BY is_champion DESC, name`,
+      `SELECT ${selectColumns('contacts')} FROM contacts WHERE account_id = ? AND deleted_at IS NULL ORDER BY is_champion DESC, name`,
     );
     this.openEscalationsStmt = db.prepare<[string], {
       id: string; account_id: string; level: number; reason: string; severity: Escalation['severity'];
       status: Escalation['status']; owner_id: string | null; opened_at: string; resolved_at: string | null;
     }>(
-      `SELECT id, account_id, level, reason, severity, status, owner_id, opened_at, resolved_at
-       FROM escalations WHERE account_id = ? AND status = 'open' AND deleted_at IS NULL ORDER BY level DESC, opened_at`,
+      `SELECT ${selectColumns('escalations')} FROM escalations WHERE account_id = ? AND status = 'open' AND deleted_at IS NULL ORDER BY level DESC, opened_at`,
     );
     this.countStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM accounts WHERE deleted_at IS NULL');
     this.anyRowStmt = db.prepare<[], { one: number }>('SELECT 1 AS one FROM accounts LIMIT 1');

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { insertSql, rowParams } from '../entity-sql';
 
 /**
  * Bulk writer for generated books (demo, bench). Plain inserts without outbox rows: a generated
@@ -170,53 +171,24 @@ export class BookWriterRepository {
   private readonly feedbackStmt: Statement;
 
   constructor(private readonly db: Database) {
-    this.userStmt = db.prepare(
-      `INSERT INTO users (id, email, name, role, manager_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.accountStmt = db.prepare(
-      `INSERT INTO accounts (id, name, domain, industry, plan, arr, seats, seats_used, plan_feature_count,
-         volume_limit, contract_start, renewal_date, renewals_count, lifecycle_stage, owner_id, status,
-         churned_at, competitor_evaluation, payment_overdue_days, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.contactStmt = db.prepare(
-      `INSERT INTO contacts (id, account_id, name, email, role, is_champion, departed_at, certification_level,
-         created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    // Column lists come from the entity registry (entity-sql.ts); rows bind by column name.
+    this.userStmt = db.prepare(insertSql('users'));
+    this.accountStmt = db.prepare(insertSql('accounts'));
+    this.contactStmt = db.prepare(insertSql('contacts'));
+    // Left hand-written: the hot path of a generated book (millions of rows) binds positionally,
+    // with no object per row; the registry's other metrics column, deleted_at, stays NULL (live).
     this.metricStmt = db.prepare('INSERT INTO metrics (account_id, key, date, value) VALUES (?, ?, ?, ?)');
-    this.surveyStmt = db.prepare(
-      `INSERT INTO surveys (id, account_id, contact_id, kind, score, answered_at, comment)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.touchpointStmt = db.prepare(
-      `INSERT INTO touchpoints (id, account_id, kind, origin, title, due_at, completed_at, status, outcome,
-         sentiment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.noteStmt = db.prepare(
-      `INSERT INTO notes (id, account_id, touchpoint_id, author_id, body, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.escalationStmt = db.prepare(
-      `INSERT INTO escalations (id, account_id, level, reason, severity, status, owner_id, opened_at,
-         resolved_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.surveyStmt = db.prepare(insertSql('surveys'));
+    this.touchpointStmt = db.prepare(insertSql('touchpoints'));
+    this.noteStmt = db.prepare(insertSql('notes'));
+    this.escalationStmt = db.prepare(insertSql('escalations'));
+    // An event's account is its escalation's (the record does not carry it).
     this.escalationEventStmt = db.prepare(
-      `INSERT INTO escalation_events (id, escalation_id, account_id, actor_id, at, from_level, to_level, why)
-       VALUES (?, ?, (SELECT account_id FROM escalations WHERE id = ?), ?, ?, ?, ?, ?)`,
+      insertSql('escalation_events', { values: { account_id: '(SELECT account_id FROM escalations WHERE id = @escalation_id)' } }),
     );
-    this.goalStmt = db.prepare(
-      `INSERT INTO goals (id, account_id, title, target, due_at, status, progress, completed_at, created_at,
-         updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.onboardingStmt = db.prepare(
-      `INSERT INTO onboarding_items (id, account_id, item_key, phase, done_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.feedbackStmt = db.prepare(
-      `INSERT INTO feedback (id, account_id, category, sentiment, priority, status, body, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.goalStmt = db.prepare(insertSql('goals'));
+    this.onboardingStmt = db.prepare(insertSql('onboarding_items'));
+    this.feedbackStmt = db.prepare(insertSql('feedback'));
   }
 
   /** Runs `work` in one transaction: bulk inserts are fast only when they share a commit. */
@@ -246,22 +218,15 @@ export class BookWriterRepository {
   }
 
   insertUser(u: UserRecord): void {
-    this.userStmt.run(u.id, u.email, u.name, u.role, u.managerId, u.createdAt, u.createdAt);
+    this.userStmt.run(rowParams('users', u, { updated_at: u.createdAt }));
   }
 
   insertAccount(a: AccountRecord): void {
-    this.accountStmt.run(
-      a.id, a.name, a.domain, a.industry, a.plan, a.arr, a.seats, a.seatsUsed, a.planFeatureCount,
-      a.volumeLimit, a.contractStart, a.renewalDate, a.renewalsCount, a.lifecycleStage, a.ownerId, a.status,
-      a.churnedAt, a.competitorEvaluation ? 1 : 0, a.paymentOverdueDays, a.createdAt, a.updatedAt,
-    );
+    this.accountStmt.run(rowParams('accounts', a));
   }
 
   insertContact(c: ContactRecord): void {
-    this.contactStmt.run(
-      c.id, c.accountId, c.name, c.email, c.role, c.isChampion ? 1 : 0, c.departedAt, c.certificationLevel,
-      c.createdAt, c.updatedAt,
-    );
+    this.contactStmt.run(rowParams('contacts', c));
   }
 
   insertMetric(m: MetricRecord): void {
@@ -274,44 +239,35 @@ export class BookWriterRepository {
   }
 
   insertSurvey(s: SurveyRecord): void {
-    this.surveyStmt.run(s.id, s.accountId, s.contactId, s.kind, s.score, s.answeredAt, s.comment);
+    this.surveyStmt.run(rowParams('surveys', s));
   }
 
   insertTouchpoint(t: TouchpointRecord): void {
-    this.touchpointStmt.run(
-      t.id, t.accountId, t.kind, t.origin, t.title, t.dueAt, t.completedAt, t.status, t.outcome, t.sentiment,
-      t.createdAt, t.updatedAt,
-    );
+    this.touchpointStmt.run(rowParams('touchpoints', t));
   }
 
   insertNote(n: NoteRecord): void {
-    this.noteStmt.run(n.id, n.accountId, n.touchpointId, n.authorId, n.body, n.createdAt, n.updatedAt);
+    this.noteStmt.run(rowParams('notes', n));
   }
 
   insertEscalation(e: EscalationRecord): void {
-    this.escalationStmt.run(
-      e.id, e.accountId, e.level, e.reason, e.severity, e.status, e.ownerId, e.openedAt, e.resolvedAt,
-      e.createdAt, e.updatedAt,
-    );
+    this.escalationStmt.run(rowParams('escalations', e));
   }
 
+  /** The event's account_id is read from its escalation by the statement itself. */
   insertEscalationEvent(e: EscalationEventRecord): void {
-    this.escalationEventStmt.run(e.id, e.escalationId, e.escalationId, e.actorId, e.at, e.fromLevel, e.toLevel, e.why);
+    this.escalationEventStmt.run(rowParams('escalation_events', e, { account_id: null }));
   }
 
   insertGoal(g: GoalRecord): void {
-    this.goalStmt.run(
-      g.id, g.accountId, g.title, g.target, g.dueAt, g.status, g.progress, g.completedAt, g.createdAt, g.updatedAt,
-    );
+    this.goalStmt.run(rowParams('goals', g));
   }
 
   insertOnboardingItem(o: OnboardingItemRecord): void {
-    this.onboardingStmt.run(o.id, o.accountId, o.itemKey, o.phase, o.doneAt, o.createdAt, o.updatedAt);
+    this.onboardingStmt.run(rowParams('onboarding_items', o));
   }
 
   insertFeedback(f: FeedbackRecord): void {
-    this.feedbackStmt.run(
-      f.id, f.accountId, f.category, f.sentiment, f.priority, f.status, f.body, f.createdAt, f.updatedAt,
-    );
+    this.feedbackStmt.run(rowParams('feedback', f));
   }
 }

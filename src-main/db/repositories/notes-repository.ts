@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Note } from '../../../src-shared/domain/entities';
+import { insertSql, prepareCached, selectColumns, updateSql } from '../entity-sql';
 import { OutboxRepository } from './outbox-repository';
 
 interface NoteRow {
@@ -13,7 +14,8 @@ interface NoteRow {
   deleted_at: string | null;
 }
 
-const NOTE_COLUMNS = 'n.id, n.account_id, n.touchpoint_id, n.author_id, n.body, n.created_at, n.updated_at, n.deleted_at';
+/** Every synced column of notes, from the entity registry. */
+const NOTE_COLUMNS = selectColumns('notes', 'n');
 
 function toNote(row: NoteRow): Note {
   return {
@@ -54,30 +56,12 @@ type PageStatement = Statement<Record<string, string | number>, NoteRow>;
 export class NotesRepository {
   private readonly outbox: OutboxRepository;
   private readonly findStmt;
-  private readonly insertStmt;
-  private readonly updateBodyStmt;
-  private readonly tombstoneStmt;
   private readonly searchStmt;
   private readonly pageStmts = new Map<string, PageStatement>();
 
   constructor(private readonly db: Database) {
     this.outbox = new OutboxRepository(db);
     this.findStmt = db.prepare<[string], NoteRow>(`SELECT ${NOTE_COLUMNS} FROM notes n WHERE n.id = ?`);
-    // DO NOTHING on a repeated id: the unique key, not a read before the write, decides, so two
-    // windows retrying the same add cannot both insert.
-    this.insertStmt = db.prepare(
-      `INSERT INTO notes (id, account_id, touchpoint_id, author_id, body, created_at, updated_at)
-       VALUES (@id, @accountId, @touchpointId, @authorId, @body, @now, @now)
-       ON CONFLICT (id) DO NOTHING`,
-    );
-    // RETURNING the account: the outbox row names it (DESIGN §3 scope); no row back means nothing changed.
-    this.updateBodyStmt = db.prepare<Record<string, string>, { account_id: string }>(
-      `UPDATE notes SET body = @body, updated_at = @now WHERE id = @id AND deleted_at IS NULL AND body IS NOT @body
-       RETURNING account_id`,
-    );
-    this.tombstoneStmt = db.prepare<Record<string, string>, { account_id: string }>(
-      `UPDATE notes SET deleted_at = @now, updated_at = @now WHERE id = @id AND deleted_at IS NULL RETURNING account_id`,
-    );
     // Newest stored first: FTS5 walks matches in rowid order and stops at the limit, where ranking by
     // bm25 would score every match of a common word ("llamada") across 200,000 notes. No snippet():
     // it scores every pair of matches in a note, seconds for a page of long notes (see noteSnippet).
@@ -121,16 +105,14 @@ export class NotesRepository {
    */
   insertIfNew(note: NewNote, now: Date): boolean {
     const at = now.toISOString();
+    // The mutation's fields are the row: one object names the columns of both.
+    const fields = { account_id: note.accountId, touchpoint_id: note.touchpointId, author_id: note.authorId, body: note.body, created_at: at, updated_at: at };
+    // DO NOTHING on a repeated id: the unique key, not a read before the write, decides, so two
+    // windows retrying the same add cannot both insert.
+    const insert = prepareCached(this.db, insertSql('notes', { columns: Object.keys(fields), suffix: 'ON CONFLICT (id) DO NOTHING' }));
     return this.db.transaction(() => {
-      if (this.insertStmt.run({ ...note, now: at }).changes !== 1) return false;
-      this.outbox.enqueue(
-        'notes',
-        note.id,
-        note.accountId,
-        'upsert',
-        { account_id: note.accountId, touchpoint_id: note.touchpointId, author_id: note.authorId, body: note.body, created_at: at, updated_at: at },
-        now,
-      );
+      if (insert.run({ id: note.id, ...fields }).changes !== 1) return false;
+      this.outbox.enqueue('notes', note.id, note.accountId, 'upsert', fields, now);
       return true;
     })();
   }
@@ -140,11 +122,11 @@ export class NotesRepository {
    * transaction. False, with nothing written, when the note is missing, tombstoned or already has this body.
    */
   updateBody(id: string, body: string, now: Date): boolean {
-    const at = now.toISOString();
+    const fields = { body, updated_at: now.toISOString() };
     return this.db.transaction(() => {
-      const changed = this.updateBodyStmt.get({ id, body, now: at });
+      const changed = this.guardedUpdate(id, fields, 'deleted_at IS NULL AND body IS NOT @body');
       if (!changed) return false;
-      this.outbox.enqueue('notes', id, changed.account_id, 'upsert', { body, updated_at: at }, now);
+      this.outbox.enqueue('notes', id, changed.account_id, 'upsert', fields, now);
       return true;
     })();
   }
@@ -155,10 +137,11 @@ export class NotesRepository {
    */
   tombstone(id: string, now: Date): boolean {
     const at = now.toISOString();
+    const fields = { deleted_at: at, updated_at: at };
     return this.db.transaction(() => {
-      const changed = this.tombstoneStmt.get({ id, now: at });
+      const changed = this.guardedUpdate(id, fields, 'deleted_at IS NULL');
       if (!changed) return false;
-      this.outbox.enqueue('notes', id, changed.account_id, 'delete', { deleted_at: at, updated_at: at }, now);
+      this.outbox.enqueue('notes', id, changed.account_id, 'delete', fields, now);
       return true;
     })();
   }
@@ -166,6 +149,15 @@ export class NotesRepository {
   /** Live notes matching an FTS5 query from toFtsMatch, newest stored first, with their account's name. */
   search(match: string, limit: number): Array<{ note: Note; accountName: string }> {
     return this.searchStmt.all(match, limit).map((row) => ({ note: toNote(row), accountName: row.account_name }));
+  }
+
+  /**
+   * Sets a note's given columns (the mutation's own fields) where `guard` holds. RETURNING the
+   * account: the outbox row names it (DESIGN §3 scope); no row back means nothing changed.
+   */
+  private guardedUpdate(id: string, fields: Record<string, string>, guard: string): { account_id: string } | undefined {
+    const sql = updateSql('notes', Object.keys(fields), { guard, suffix: 'RETURNING account_id' });
+    return prepareCached<[Record<string, string>], { account_id: string }>(this.db, sql).get({ id, ...fields });
   }
 
   /** The page query for one combination of cursor and full-text filter, prepared once. */

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Touchpoint } from '../../../src-shared/domain/entities';
+import { insertSql, prepareCached, selectColumns, updateSql } from '../entity-sql';
 import { OutboxRepository } from './outbox-repository';
 
 interface TouchpointRow {
@@ -15,7 +16,8 @@ interface TouchpointRow {
   sentiment: Touchpoint['sentiment'];
 }
 
-const COLUMNS = 'id, account_id, kind, origin, title, due_at, completed_at, status, outcome, sentiment';
+/** Every synced column of touchpoints, from the entity registry. */
+const COLUMNS = selectColumns('touchpoints');
 
 function toTouchpoint(row: TouchpointRow): Touchpoint {
   return {
@@ -43,30 +45,12 @@ export interface TouchpointFilter {
 export class TouchpointsRepository {
   private readonly outbox: OutboxRepository;
   private readonly getStmt;
-  private readonly completeStmt;
-  private readonly rescheduleStmt;
-  private readonly insertStmt;
   private readonly hasPlannedStmt;
 
   constructor(private readonly db: Database) {
     this.outbox = new OutboxRepository(db);
     this.getStmt = db.prepare<[string], TouchpointRow>(
       `SELECT ${COLUMNS} FROM touchpoints WHERE id = ? AND deleted_at IS NULL`,
-    );
-    // RETURNING the account: the outbox row names it (DESIGN §3 scope); no row back means nothing changed.
-    this.completeStmt = db.prepare<Record<string, string | null>, { account_id: string }>(
-      `UPDATE touchpoints SET status = 'done', completed_at = @completedAt, outcome = @outcome,
-         sentiment = @sentiment, updated_at = @completedAt
-       WHERE id = @id AND status = 'planned' AND deleted_at IS NULL RETURNING account_id`,
-    );
-    // The status guard makes check-and-write atomic: two windows cannot both complete one touchpoint.
-    this.rescheduleStmt = db.prepare<Record<string, string>, { account_id: string }>(
-      `UPDATE touchpoints SET due_at = @dueAt, updated_at = @now
-       WHERE id = @id AND status = 'planned' AND deleted_at IS NULL RETURNING account_id`,
-    );
-    this.insertStmt = db.prepare(
-      `INSERT INTO touchpoints (id, account_id, kind, origin, title, due_at, status, created_at, updated_at)
-       VALUES (@id, @accountId, @kind, @origin, @title, @dueAt, 'planned', @now, @now)`,
     );
     this.hasPlannedStmt = db.prepare<[string, string, string], { n: number }>(
       `SELECT COUNT(*) AS n FROM touchpoints INDEXED BY touchpoints_planned_next
@@ -115,10 +99,11 @@ export class TouchpointsRepository {
   /** Marks a planned touchpoint done; null when it is no longer planned (nothing is written then). */
   complete(id: string, outcome: string | null, sentiment: Touchpoint['sentiment'], now: Date): Touchpoint | null {
     const completedAt = now.toISOString();
+    const fields = { status: 'done', completed_at: completedAt, outcome, sentiment, updated_at: completedAt };
     const changed = this.inTransaction(() => {
-      const changed = this.completeStmt.get({ id, completedAt, outcome, sentiment });
+      const changed = this.updatePlanned(id, fields);
       if (!changed) return false;
-      this.outbox.enqueue('touchpoints', id, changed.account_id, 'upsert', { status: 'done', completed_at: completedAt, outcome, sentiment, updated_at: completedAt }, now);
+      this.outbox.enqueue('touchpoints', id, changed.account_id, 'upsert', fields, now);
       return true;
     });
     return changed ? this.mustGet(id) : null;
@@ -126,10 +111,11 @@ export class TouchpointsRepository {
 
   /** Moves a planned touchpoint; null when it is no longer planned (nothing is written then). */
   reschedule(id: string, dueAt: string, now: Date): Touchpoint | null {
+    const fields = { due_at: dueAt, updated_at: now.toISOString() };
     const changed = this.inTransaction(() => {
-      const changed = this.rescheduleStmt.get({ id, dueAt, now: now.toISOString() });
+      const changed = this.updatePlanned(id, fields);
       if (!changed) return false;
-      this.outbox.enqueue('touchpoints', id, changed.account_id, 'upsert', { due_at: dueAt, updated_at: now.toISOString() }, now);
+      this.outbox.enqueue('touchpoints', id, changed.account_id, 'upsert', fields, now);
       return true;
     });
     return changed ? this.mustGet(id) : null;
@@ -146,18 +132,27 @@ export class TouchpointsRepository {
     now: Date,
   ): Touchpoint {
     const at = now.toISOString();
+    // The mutation's fields are the row: one object names the columns of both.
+    const fields = {
+      account_id: touchpoint.accountId, kind: touchpoint.kind, origin: touchpoint.origin, title: touchpoint.title,
+      due_at: touchpoint.dueAt, status: 'planned', created_at: at, updated_at: at,
+    };
+    const insert = prepareCached(this.db, insertSql('touchpoints', { columns: Object.keys(fields) }));
     this.inTransaction(() => {
-      this.insertStmt.run({ ...touchpoint, now: at });
-      this.outbox.enqueue(
-        'touchpoints',
-        touchpoint.id,
-        touchpoint.accountId,
-        'upsert',
-        { account_id: touchpoint.accountId, kind: touchpoint.kind, origin: touchpoint.origin, title: touchpoint.title, due_at: touchpoint.dueAt, status: 'planned', created_at: at, updated_at: at },
-        now,
-      );
+      insert.run({ id: touchpoint.id, ...fields });
+      this.outbox.enqueue('touchpoints', touchpoint.id, touchpoint.accountId, 'upsert', fields, now);
     });
     return this.mustGet(touchpoint.id);
+  }
+
+  /**
+   * Sets a planned touchpoint's given columns (the mutation's own fields). The status guard makes
+   * check-and-write atomic: two windows cannot both complete one touchpoint. RETURNING the account:
+   * the outbox row names it (DESIGN §3 scope); no row back means nothing changed.
+   */
+  private updatePlanned(id: string, fields: Record<string, string | null>): { account_id: string } | undefined {
+    const sql = updateSql('touchpoints', Object.keys(fields), { guard: "status = 'planned' AND deleted_at IS NULL", suffix: 'RETURNING account_id' });
+    return prepareCached<[Record<string, string | null>], { account_id: string }>(this.db, sql).get({ id, ...fields });
   }
 
   private mustGet(id: string): Touchpoint {
