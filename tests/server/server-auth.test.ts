@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SUPPORTED_SCHEMA_VERSIONS } from '../../src-shared/sync/protocol-versions';
+import { AdminCommandError, runAdminCommand } from '../../src-server/admin-commands';
 import { hashPassword } from '../../src-server/auth/passwords';
 import type { Database } from '../../src-server/db/database';
 import { migrateServerDatabase } from '../../src-server/db/migrations';
@@ -11,7 +12,7 @@ import { createTestDatabase, describeOnEachDatabase, type TestDatabase } from '.
 
 const PASSWORD = 'correct horse battery';
 
-describeOnEachDatabase('server health and auth over HTTP', (kind) => {
+describeOnEachDatabase('server health, auth over HTTP and admin commands', (kind) => {
   let target: TestDatabase;
   let db: Database;
   let app: FastifyInstance;
@@ -161,5 +162,48 @@ describeOnEachDatabase('server health and auth over HTTP', (kind) => {
     expect(logText).toContain('request completed');
     expect(logText).not.toContain(token);
     expect(logText).not.toContain(PASSWORD);
+  });
+
+  const admin = (argv: string[], stdinPassword = '') => runAdminCommand(db, argv, { readPassword: async () => stdinPassword });
+
+  it('refuses admin mistakes with a message naming the problem, creating nothing', async () => {
+    const csm = await newUser();
+    const before = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users'))[0]?.n;
+    const mistakes: Array<[string[], RegExp]> = [
+      [['create-user', '--email', csm.email.toUpperCase(), '--name', 'Again', '--role', 'csm', '--password', 'long-enough'], /already exists/],
+      [['create-user', '--email', 'bo@example.com', '--name', 'Bo', '--role', 'boss', '--password', 'long-enough'], /--role/],
+      [['create-user', '--email', 'not-an-email', '--name', 'Bo', '--role', 'csm', '--password', 'long-enough'], /--email/],
+      [['create-user', '--email', 'bo@example.com', '--role', 'csm', '--password', 'long-enough'], /--name is required/],
+      [['create-user', '--email', 'bo@example.com', '--name', 'Bo', '--role', 'csm', '--manager', csm.email, '--password', 'long-enough'], /is a csm, not a manager/],
+      [['create-user', '--email', 'bo@example.com', '--name', 'Bo', '--role', 'csm'], /at least 8/],
+      [['create-user', '--email', 'bo@example.com', '--name', 'Bo', '--role', 'csm', '--password', 'long-enough', '--colour', 'red'], /colour/],
+      [['revoke-tokens', '--email', 'nobody@example.com'], /no user with email nobody@example.com/],
+      [['drop-everything'], /unknown admin command drop-everything/],
+    ];
+    for (const [argv, message] of mistakes) {
+      const failure = admin(argv);
+      await expect(failure).rejects.toThrow(AdminCommandError);
+      await expect(failure).rejects.toThrow(message);
+    }
+    expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users'))[0]?.n).toBe(before);
+  });
+
+  it('creates a report under a manager, and revoke-tokens and reset-password sign every device out', async () => {
+    const manager = await newUser('manager');
+    expect(await admin(['create-user', '--email', 'report@example.com', '--name', 'Report', '--role', 'csm', '--manager', manager.email], 'report-pass-1')).toMatch(/^created csm report@example.com/);
+    const report = await db.query<{ manager_id: string }>(`SELECT manager_id FROM users WHERE email = 'report@example.com'`);
+    expect(report[0]?.manager_id).toBe(manager.id);
+
+    const signIn = async (password: string) => login({ email: 'report@example.com', password, device: 'd' }, '10.0.8.1');
+    const me = (token: string) => app.inject({ method: 'GET', url: '/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    const first = (await signIn('report-pass-1')).json().token;
+    expect(await admin(['revoke-tokens', '--email', 'REPORT@example.com'])).toBe('1 device token(s) revoked for report@example.com');
+    expect((await me(first)).statusCode).toBe(401);
+
+    const second = (await signIn('report-pass-1')).json().token;
+    expect(await admin(['reset-password', '--email', 'report@example.com', '--password', 'report-pass-2'])).toMatch(/1 device token\(s\) revoked/);
+    expect((await me(second)).statusCode).toBe(401);
+    expect((await signIn('report-pass-1')).statusCode).toBe(401);
+    expect((await signIn('report-pass-2')).statusCode).toBe(200);
   });
 });
