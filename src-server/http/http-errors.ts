@@ -26,7 +26,6 @@ export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
 const CLIENT_ERROR_CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
   404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
 };
