@@ -35,10 +35,11 @@ async function readPasswordFromStdin(): Promise<string> {
 }
 
 async function runAdmin(argv: readonly string[]): Promise<void> {
-  // --data-dir may sit anywhere among the command's own flags.
-  const at = argv.indexOf('--data-dir');
-  const dataDir = at >= 0 ? argv[at + 1] : undefined;
-  const commandArgs = at >= 0 ? [...argv.slice(0, at), ...argv.slice(at + 2)] : argv;
+  // --data-dir (or --data-dir=D) may sit anywhere among the command's own flags.
+  const at = argv.findIndex((arg) => arg === '--data-dir' || arg.startsWith('--data-dir='));
+  const inline = at >= 0 && argv[at]?.includes('=');
+  const dataDir = at < 0 ? undefined : inline ? argv[at]?.slice('--data-dir='.length) : argv[at + 1];
+  const commandArgs = at < 0 ? argv : [...argv.slice(0, at), ...argv.slice(at + (inline ? 1 : 2))];
   const db = await openMigratedDatabase(dataDir);
   try {
     console.log(await runAdminCommand(db, commandArgs, { readPassword: readPasswordFromStdin }));
@@ -64,9 +65,14 @@ async function serve(argv: readonly string[]): Promise<void> {
     if (stopping) process.exit(1); // a second signal: stop now
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
-    await app.close();
-    await db.close();
-    process.exit(0);
+    try {
+      await app.close();
+      await db.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
