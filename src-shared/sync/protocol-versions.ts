@@ -1,0 +1,14 @@
+/**
+ * The versions a sync server accepts (DESIGN §3 "Versions"), announced by `GET /v1/health` and
+ * checked on every sync request. `protocol` is the wire format's version; `schema` is the client
+ * store's migration number, so a client whose store is older or newer than the server understands
+ * gets UPGRADE_REQUIRED instead of rows it cannot hold.
+ */
+export interface VersionRange {
+  min: number;
+  max: number;
+}
+
+export const SUPPORTED_PROTOCOL_VERSIONS: VersionRange = { min: 1, max: 1 };
+
+export const SUPPORTED_SCHEMA_VERSIONS: VersionRange = { min: 5, max: 5 };

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabase, describeOnEachDatabase, type TestDatabase } from './server-test-databases';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const CLI = join(ROOT, 'src-server', 'server-cli.ts');
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+describeOnEachDatabase('server CLI: admin commands, then login over real HTTP', (kind) => {
+  let target: TestDatabase;
+  const started: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    target = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+    await target?.dispose();
+  });
+
+  const env = () => {
+    const { DATABASE_URL: _ignored, ...rest } = process.env;
+    return target.databaseUrl ? { ...rest, DATABASE_URL: target.databaseUrl } : rest;
+  };
+  const cli = (args: string[]) => spawn(TSX, [CLI, ...args, '--data-dir', target.dataDir], { cwd: ROOT, env: env() });
+
+  function run(args: string[], stdin = ''): Promise<Finished> {
+    const child = cli(args);
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk) => (stdout += String(chunk)));
+    child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
+    child.stdin?.end(stdin);
+    return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  }
+
+  /** Starts the server on a free port; resolves with its base URL once it logs that it listens. */
+  function startServer(): Promise<{ child: ChildProcess; baseUrl: string; output: () => string }> {
+    const child = cli(['--port', '0']);
+    started.push(child);
+    let output = '';
+    return new Promise((resolve, reject) => {
+      child.stdout?.on('data', (chunk) => {
+        output += String(chunk);
+        const address = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+        if (address) resolve({ child, baseUrl: address, output: () => output });
+      });
+      child.stderr?.on('data', (chunk) => (output += String(chunk)));
+      child.on('close', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+    });
+  }
+
+  const login = (baseUrl: string, email: string, password: string) =>
+    fetch(`${baseUrl}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password, device: 'cli test' }) });
+
+  it('creates a manager and a report (password by flag and by stdin), refuses a duplicate with one line, serves their logins, and stops cleanly on SIGTERM', async () => {
+    const manager = await run(['admin', 'create-user', '--email', 'Maria@Example.com', '--name', 'María', '--role', 'manager', '--password', 'manager-pass-1']);
+    expect(manager).toMatchObject({ code: 0, stderr: '' });
+    expect(manager.stdout).toMatch(/^created manager Maria@Example.com \(id [0-9a-f-]{36}\)\n$/);
+    // The password from stdin, the way a script would pipe it.
+    const csm = await run(['admin', 'create-user', '--email', 'ana@example.com', '--name', 'Ana', '--role', 'csm', '--manager', 'maria@example.com'], 'csm-pass-123\n');
+    expect(csm.code).toBe(0);
+
+    // Mistakes in general are covered in-process (server-auth.test.ts); here: one line on stderr, exit 1.
+    const duplicate = await run(['admin', 'create-user', '--email', 'ANA@example.com', '--name', 'Ana 2', '--role', 'csm', '--password', 'whatever-1']);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toBe('error: a user with email ANA@example.com already exists\n');
+
+    const server = await startServer();
+    const signedIn = await login(server.baseUrl, 'ana@example.com', 'csm-pass-123');
+    expect(signedIn.status).toBe(200);
+    const { token, user } = await signedIn.json();
+    expect(user).toMatchObject({ email: 'ana@example.com', name: 'Ana', role: 'csm' });
+    expect((await login(server.baseUrl, 'maria@example.com', 'manager-pass-1')).status).toBe(200);
+    expect((await fetch(`${server.baseUrl}/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(server.output()).not.toContain(token);
+
+    const exited = new Promise((resolve) => server.child.on('exit', (code) => resolve(code)));
+    server.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(server.output()).toContain('shutting down');
+  });
+});
