@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, USER_ROLES } from '../src-shared/sync/auth-wire';
+import { findAccount, insertAccount, setAccountOwner } from './accounts/account-repository';
 import { hashPassword } from './auth/passwords';
 import type { Database } from './db/database';
 import { findUserByEmail, insertUser, revokeUserDeviceTokens, updatePasswordHash } from './users/user-repository';
@@ -17,6 +18,9 @@ export const ADMIN_USAGE = `admin commands:
   admin create-user --email E --name N --role csm|manager|admin [--manager EMAIL] [--password P]
   admin reset-password --email E [--password P]
   admin revoke-tokens --email E
+  admin create-account --name N --plan starter|professional|enterprise --arr A --owner EMAIL
+                       [--contract-start YYYY-MM-DD] [--renewal-date YYYY-MM-DD]
+  admin assign --account ID --owner EMAIL
 A password not given with --password is read from the first line of stdin (pipe it in).`;
 
 const PASSWORD_MIN_LENGTH = 8;
@@ -35,7 +39,8 @@ function flagsOf(args: readonly string[], names: readonly string[]): Flags {
     const { values } = parseArgs({ args: [...args], options: Object.fromEntries(names.map((name) => [name, { type: 'string' }])), strict: true });
     return values as Flags;
   } catch (error) {
-    throw new AdminCommandError((error as Error).message);
+    // Node's message for a value that starts with a dash spans three lines; a mistake is one line.
+    throw new AdminCommandError((error as Error).message.replace(/\s*\n\s*/g, ' '));
   }
 }
 
@@ -98,6 +103,61 @@ async function revokeTokens(db: Database, args: readonly string[]): Promise<stri
   return `${revoked} device token(s) revoked for ${user.email}`;
 }
 
+const ACCOUNT_PLANS = ['starter', 'professional', 'enterprise'] as const;
+
+// The plan's limits, as the demo generator gives them, until an import or a sync sets real ones.
+const PLAN_LIMITS: Record<(typeof ACCOUNT_PLANS)[number], { planFeatureCount: number; volumeLimit: number }> = {
+  starter: { planFeatureCount: 10, volumeLimit: 10_000 },
+  professional: { planFeatureCount: 25, volumeLimit: 100_000 },
+  enterprise: { planFeatureCount: 40, volumeLimit: 1_000_000 },
+};
+
+/** A calendar day YYYY-MM-DD that exists (2026-02-30 does not). */
+function dayFrom(flags: Flags, name: string): string | undefined {
+  const value = flags[name]?.trim();
+  if (value === undefined) return undefined;
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  if (!valid) throw new AdminCommandError(`--${name} must be a date YYYY-MM-DD, not ${value}`);
+  return value;
+}
+
+const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+const oneYearAfter = (day: string): string => `${Number(day.slice(0, 4)) + 1}${day.slice(4)}`.replace(/-02-29$/, '-02-28');
+
+/** Accounts belong to people who carry a book: a CSM, or a manager who keeps some accounts. */
+async function accountOwner(db: Database, email: string) {
+  const owner = await existingUser(db, email);
+  if (owner.role === 'admin') throw new AdminCommandError(`${email} is an admin; an account's owner must be a csm or a manager`);
+  return owner;
+}
+
+// Columns not given get the start of a life cycle: onboarding, active, no seats used, renewals 0,
+// no overdue payment; the plan's limits as above; the contract starts today and renews a year later.
+async function createAccount(db: Database, args: readonly string[]): Promise<string> {
+  const flags = flagsOf(args, ['name', 'plan', 'arr', 'owner', 'contract-start', 'renewal-date']);
+  const name = checked(z.string().min(1).max(200), required(flags, 'name'), '--name');
+  const plan = checked(z.enum(ACCOUNT_PLANS), required(flags, 'plan'), '--plan');
+  const arrText = required(flags, 'arr');
+  const arr = Number(arrText);
+  if (!/^\d+$/.test(arrText) || !Number.isSafeInteger(arr)) throw new AdminCommandError(`--arr must be a whole number >= 0, not ${arrText}`);
+  const contractStart = dayFrom(flags, 'contract-start') ?? todayUtc();
+  const renewalDate = dayFrom(flags, 'renewal-date') ?? oneYearAfter(contractStart);
+  if (renewalDate < contractStart) throw new AdminCommandError(`--renewal-date ${renewalDate} is before the contract start ${contractStart}`);
+  const owner = await accountOwner(db, required(flags, 'owner'));
+  const id = await insertAccount(db, { name, plan, arr, ownerId: owner.id, contractStart, renewalDate, ...PLAN_LIMITS[plan] });
+  return id;
+}
+
+async function assignAccount(db: Database, args: readonly string[]): Promise<string> {
+  const flags = flagsOf(args, ['account', 'owner']);
+  const accountId = required(flags, 'account');
+  const account = await findAccount(db, accountId);
+  if (!account) throw new AdminCommandError(`no account with id ${accountId}`);
+  const owner = await accountOwner(db, required(flags, 'owner'));
+  await setAccountOwner(db, account.id, owner.id);
+  return `account ${account.name} (${account.id}) now owned by ${owner.email}`;
+}
+
 /** Runs `admin <command> ...flags` on a migrated database; returns the line to print. */
 export async function runAdminCommand(db: Database, argv: readonly string[], io: AdminIo): Promise<string> {
   const [command, ...args] = argv;
@@ -108,6 +168,10 @@ export async function runAdminCommand(db: Database, argv: readonly string[], io:
       return resetPassword(db, args, io);
     case 'revoke-tokens':
       return revokeTokens(db, args);
+    case 'create-account':
+      return createAccount(db, args);
+    case 'assign':
+      return assignAccount(db, args);
     default:
       throw new AdminCommandError(`unknown admin command ${command ?? '(none)'}\n${ADMIN_USAGE}`);
   }
