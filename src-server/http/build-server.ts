@@ -3,6 +3,7 @@ import type { HealthResponse } from '../../src-shared/sync/auth-wire';
 import { SUPPORTED_PROTOCOL_VERSIONS, SUPPORTED_SCHEMA_VERSIONS } from '../../src-shared/sync/protocol-versions';
 import { DEFAULT_LOGIN_RATE_LIMIT, LoginRateLimiter, type RateLimitOptions } from '../auth/login-rate-limiter';
 import type { Database } from '../db/database';
+import { registerAccountRoutes } from './account-routes';
 import { registerLoginRoute, registerSessionRoutes, requireDeviceToken } from './auth-routes';
 import { installErrorHandlers } from './http-errors';
 
@@ -49,6 +50,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(async (authenticated) => {
     authenticated.addHook('onRequest', requireDeviceToken(db));
     registerSessionRoutes(authenticated, db);
+    registerAccountRoutes(authenticated, db);
   });
   return app;
 }
