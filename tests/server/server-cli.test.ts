@@ -60,7 +60,7 @@ describeOnEachDatabase('server CLI: admin commands, then login over real HTTP', 
   const login = (baseUrl: string, email: string, password: string) =>
     fetch(`${baseUrl}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password, device: 'cli test' }) });
 
-  it('creates a manager and a report (password by flag and by stdin), refuses a duplicate with one line, serves their logins, and stops cleanly on SIGTERM', async () => {
+  it('creates a manager and a report (password by flag and by stdin), refuses a duplicate with one line, creates an account, serves their logins and the account list, and stops cleanly on SIGTERM', async () => {
     const manager = await run(['admin', 'create-user', '--email', 'Maria@Example.com', '--name', 'María', '--role', 'manager', '--password', 'manager-pass-1']);
     expect(manager).toMatchObject({ code: 0, stderr: '' });
     expect(manager.stdout).toMatch(/^created manager Maria@Example.com \(id [0-9a-f-]{36}\)\n$/);
@@ -73,6 +73,14 @@ describeOnEachDatabase('server CLI: admin commands, then login over real HTTP', 
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toBe('error: a user with email ANA@example.com already exists\n');
 
+    // create-account prints just the new id, so a script can capture it; a bad plan is one line.
+    const account = await run(['admin', 'create-account', '--name', 'Acme', '--plan', 'enterprise', '--arr', '120000', '--owner', 'ana@example.com']);
+    expect(account).toMatchObject({ code: 0, stderr: '' });
+    expect(account.stdout).toMatch(/^[0-9a-f-]{36}\n$/);
+    const badPlan = await run(['admin', 'create-account', '--name', 'Bolt', '--plan', 'gold', '--arr', '1', '--owner', 'ana@example.com']);
+    expect(badPlan.code).toBe(1);
+    expect(badPlan.stderr).toMatch(/^error: --plan: [^\n]+\n$/);
+
     const server = await startServer();
     const signedIn = await login(server.baseUrl, 'ana@example.com', 'csm-pass-123');
     expect(signedIn.status).toBe(200);
@@ -80,6 +88,8 @@ describeOnEachDatabase('server CLI: admin commands, then login over real HTTP', 
     expect(user).toMatchObject({ email: 'ana@example.com', name: 'Ana', role: 'csm' });
     expect((await login(server.baseUrl, 'maria@example.com', 'manager-pass-1')).status).toBe(200);
     expect((await fetch(`${server.baseUrl}/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    const book = await fetch(`${server.baseUrl}/v1/accounts`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await book.json()).toEqual({ accounts: [{ id: account.stdout.trim(), name: 'Acme', owner_id: user.id }] });
     expect(server.output()).not.toContain(token);
 
     const exited = new Promise((resolve) => server.child.on('exit', (code) => resolve(code)));
