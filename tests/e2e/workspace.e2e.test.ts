@@ -78,13 +78,16 @@ describe('which book is open (web shell in Chromium)', () => {
     await call('notes.add', { id: uuidv7(), accountId: acmeId, body: 'Before the backup: renewal agreed' });
     await page.getByRole('button', { name: 'Settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Settings' });
-    const before = await dialog.getByRole('listitem').count();
+    // The list loads after the dialog opens: wait for the start-up backup in it before counting on it,
+    // or "one more" could be that backup appearing and Restore below could pick it.
+    const restoreButtons = dialog.getByRole('button', { name: /^Restore the backup of/ });
+    await expect.poll(() => restoreButtons.count(), { timeout: 30_000 }).toBe(1);
     await dialog.getByRole('button', { name: 'Back up now' }).click();
-    await expect.poll(() => dialog.getByRole('listitem').count(), { timeout: 30_000 }).toBe(before + 1);
+    await expect.poll(() => restoreButtons.count(), { timeout: 30_000 }).toBe(2);
     await call('notes.add', { id: uuidv7(), accountId: acmeId, body: 'After the backup: will be rolled back' });
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'settings-backups-en.png') });
-    await dialog.getByRole('button', { name: /^Restore the backup of/ }).first().click();
+    await restoreButtons.first().click();
     await dialog.getByRole('button', { name: 'Restore this backup' }).click();
     await dialog.getByText(/is now your book/).waitFor({ timeout: 30_000 });
     const { notes } = await call<{ notes: Array<{ body: string }> }>('notes.list', { accountId: acmeId });
