@@ -8,7 +8,7 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       {
-        test: { ...shared, name: 'unit+integration', include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts', 'tests/server/**/*.test.ts'] },
+        test: { ...shared, name: 'unit+integration', include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/simulation/**/*.test.ts'] },
       },
       {
         // Only the browser tests need the built app: build it once, before their files start in parallel.

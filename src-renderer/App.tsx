@@ -1,5 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { filterByOwner, OwnerFilter, ownersOf } from './components/OwnerFilter';
 import { SettingsButton } from './components/SettingsDialog';
+import { SyncStatusBadge } from './components/SyncStatusBadge';
 import { StoreProblemScreen, WelcomeScreen } from './components/WorkspaceScreens';
 import { followAppStatus, useAppStatusStore } from './stores/app-status-store';
 import { AccountPanel } from './components/AccountPanel';
@@ -16,6 +18,11 @@ import { onDataChanged } from './api/api-client';
 function PortfolioView() {
   const { t, fmt } = useT();
   const { status, rows, error, asOf, scoringConfigProblem, load, refreshRows } = usePortfolioStore();
+  const [owner, setOwner] = useState('');
+  // A book of several owners (a manager's team) gets the owner column and filter; a CSM's own does not.
+  const owners = useMemo(() => ownersOf(rows), [rows]);
+  const manyOwners = owners.length > 1;
+  const shown = useMemo(() => (manyOwners ? filterByOwner(rows, owner) : rows), [rows, owner, manyOwners]);
 
   // A write in another window or tab: refresh what it changed. A note changes no portfolio row, so
   // only the open account's notes follow; anything else refreshes the rows of the accounts it named.
@@ -54,8 +61,11 @@ function PortfolioView() {
           {t('notice.teamConfigIgnored', { detail: scoringConfigProblem })}
         </p>
       )}
-      {asOf && <p className="as-of">{t('portfolio.asOf', { date: fmt.date(asOf) })}</p>}
-      <PortfolioTable rows={rows} />
+      <div className="portfolio-toolbar">
+        {manyOwners && <OwnerFilter owners={owners} value={owner} onChange={setOwner} />}
+        {asOf && <p className="as-of">{t('portfolio.asOf', { date: fmt.date(asOf) })}</p>}
+      </div>
+      <PortfolioTable rows={shown} showOwner={manyOwners} />
     </>
   );
 }
@@ -112,6 +122,7 @@ export function App() {
               {t('workspace.demoBadge')}
             </span>
           )}
+          <SyncStatusBadge />
           <SettingsButton />
           <LanguageSwitcher />
         </div>

@@ -5,6 +5,7 @@ import './styles/portfolio.css';
 import './styles/account-panel.css';
 import './styles/workspace.css';
 import './styles/notes.css';
+import './styles/sync.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -4,6 +4,10 @@ import { PASSWORD_MAX_LENGTH, USER_ROLES } from '../src-shared/sync/auth-wire';
 import { findAccount, insertAccount, setAccountOwner } from './accounts/account-repository';
 import { hashPassword } from './auth/passwords';
 import type { Database } from './db/database';
+import { applyImport } from './import/import-apply';
+import { readImportFile } from './import/import-file';
+import { ImportRefusal, refuseIfAny } from './import/import-refusal';
+import { IMPORT_KINDS, checkImportRows } from './import/import-rows';
 import { findUserByEmail, insertUser, revokeUserDeviceTokens, updatePasswordHash } from './users/user-repository';
 
 /** A mistake in an admin command (unknown user, bad flag): printed as one line, exit code 1. */
@@ -21,6 +25,9 @@ export const ADMIN_USAGE = `admin commands:
   admin create-account --name N --plan starter|professional|enterprise --arr A --owner EMAIL
                        [--contract-start YYYY-MM-DD] [--renewal-date YYYY-MM-DD]
   admin assign --account ID --owner EMAIL
+  admin import --kind accounts|contacts|metrics|surveys --file F.json|F.csv
+                       (rows with the entity's snake_case columns; all rows or none; same file twice
+                       changes nothing)
 A password not given with --password is read from the first line of stdin (pipe it in).`;
 
 const PASSWORD_MIN_LENGTH = 8;
@@ -80,7 +87,7 @@ async function createUser(db: Database, args: readonly string[], io: AdminIo): P
   }
   if (await findUserByEmail(db, email)) throw new AdminCommandError(`a user with email ${email} already exists`);
   const passwordHash = await hashPassword(await passwordFrom(flags, io));
-  const user = await insertUser(db, { email, name, role, managerId, passwordHash });
+  const user = await db.transaction((tx) => insertUser(tx, { email, name, role, managerId, passwordHash }));
   return `created ${user.role} ${user.email} (id ${user.id})`;
 }
 
@@ -144,7 +151,7 @@ async function createAccount(db: Database, args: readonly string[]): Promise<str
   const renewalDate = dayFrom(flags, 'renewal-date') ?? oneYearAfter(contractStart);
   if (renewalDate < contractStart) throw new AdminCommandError(`--renewal-date ${renewalDate} is before the contract start ${contractStart}`);
   const owner = await accountOwner(db, required(flags, 'owner'));
-  const id = await insertAccount(db, { name, plan, arr, ownerId: owner.id, contractStart, renewalDate, ...PLAN_LIMITS[plan] });
+  const id = await db.transaction((tx) => insertAccount(tx, { name, plan, arr, ownerId: owner.id, contractStart, renewalDate, ...PLAN_LIMITS[plan] }));
   return id;
 }
 
@@ -154,8 +161,24 @@ async function assignAccount(db: Database, args: readonly string[]): Promise<str
   const account = await findAccount(db, accountId);
   if (!account) throw new AdminCommandError(`no account with id ${accountId}`);
   const owner = await accountOwner(db, required(flags, 'owner'));
-  await setAccountOwner(db, account.id, owner.id);
+  await db.transaction((tx) => setAccountOwner(tx, account.id, owner.id));
   return `account ${account.name} (${account.id}) now owned by ${owner.email}`;
+}
+
+async function importRows(db: Database, args: readonly string[]): Promise<string> {
+  const flags = flagsOf(args, ['kind', 'file']);
+  const kind = checked(z.enum(IMPORT_KINDS), required(flags, 'kind'), '--kind');
+  const path = required(flags, 'file');
+  try {
+    const file = await readImportFile(path);
+    const { rows, problems } = checkImportRows(kind, file.rows, file.format);
+    refuseIfAny(problems);
+    const counts = await applyImport(db, kind, rows);
+    return `imported ${kind} from ${path}: ${counts.created} new, ${counts.changed} changed, ${counts.unchanged} unchanged`;
+  } catch (error) {
+    if (error instanceof ImportRefusal) throw new AdminCommandError(`import ${path}: ${error.message}`);
+    throw error;
+  }
 }
 
 /** Runs `admin <command> ...flags` on a migrated database; returns the line to print. */
@@ -172,6 +195,8 @@ export async function runAdminCommand(db: Database, argv: readonly string[], io:
       return createAccount(db, args);
     case 'assign':
       return assignAccount(db, args);
+    case 'import':
+      return importRows(db, args);
     default:
       throw new AdminCommandError(`unknown admin command ${command ?? '(none)'}\n${ADMIN_USAGE}`);
   }

@@ -19,6 +19,8 @@ export interface OpenAppOptions {
   checkBudgetMs?: number;
   now?: () => Date;
   validateResponses?: boolean;
+  /** The signed-in user (a synced book): the device user, whatever the book's first CSM is. */
+  localUserId?: string;
   /** Progress of long work and warnings (e.g. a team config that was not applied), for the console. */
   onProgress?: (message: string) => void;
   /** SQLite reported the store damaged, read-only, full or busy while serving a request. */
@@ -69,7 +71,10 @@ export function openApp(options: OpenAppOptions): OpenApp {
   const now = options.now ?? (() => new Date());
   const syncState = new SyncStateRepository(db);
   let localUserId = syncState.get('local_user_id') ?? null;
-  if (!localUserId) {
+  if (options.localUserId && options.localUserId !== localUserId) {
+    localUserId = options.localUserId;
+    syncState.set('local_user_id', localUserId);
+  } else if (!localUserId) {
     localUserId = new UsersRepository(db).firstCsmId();
     if (localUserId) syncState.set('local_user_id', localUserId);
   }

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { ENTITIES, type EntityName } from '../../src-shared/sync/entity-registry';
+import { ENTITIES, entityColumnNames, type EntityName } from '../../src-shared/sync/entity-registry';
+import { entityRowOf } from '../../src-shared/sync/entity-record-rows';
 
 /**
  * The one place that turns the entity registry (src-shared, pure) into SQL column text, so the
@@ -14,7 +15,7 @@ const columnLists = new Map<EntityName, readonly string[]>();
 export function entityColumns(entity: EntityName): readonly string[] {
   let columns = columnLists.get(entity);
   if (!columns) {
-    columns = Object.freeze([...ENTITIES[entity].key, ...Object.keys(ENTITIES[entity].columns)]);
+    columns = entityColumnNames(entity);
     // The names go into SQL text unquoted: a registry name that is not a plain identifier is a bug.
     for (const column of [entity, ...columns]) {
       if (!IDENTIFIER.test(column)) throw new Error(`Entity registry name is not a plain SQL identifier: ${entity}.${column}`);
@@ -73,41 +74,13 @@ export function updateSql(entity: EntityName, columns: readonly string[], option
   return `UPDATE ${entity} SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE ${where.join(' AND ')}${options.suffix ? ` ${options.suffix}` : ''}`;
 }
 
-/** `snake_case` → `camelCase`, the spelling of a column in the domain types and records. */
-export function camelCase(column: string): string {
-  return column.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
-}
-
-const propertyLists = new Map<EntityName, ReadonlyArray<readonly [string, string]>>();
-
-/** Each column with its camelCase property name, worked out once per entity (bulk writes call per row). */
-function propertyNames(entity: EntityName): ReadonlyArray<readonly [string, string]> {
-  let pairs = propertyLists.get(entity);
-  if (!pairs) {
-    pairs = entityColumns(entity).map((column) => [column, camelCase(column)] as const);
-    propertyLists.set(entity, pairs);
-  }
-  return pairs;
-}
-
 /**
- * The named parameters of `insertSql(entity)` from a camelCase record: each column takes the
- * record's property of the same name (booleans become the store's 0/1 flags), `overrides` wins, and
- * `deleted_at` may be absent (a written row is live). Any other column the record lacks is an error
- * naming it, so a column added to the registry cannot be written as a silent NULL.
+ * The named parameters of `insertSql(entity)` from a camelCase record: the record's entity row
+ * (src-shared/sync/entity-record-rows.ts, shared with the server's writers), whose keys are the
+ * statement's parameter names.
  */
 export function rowParams(entity: EntityName, record: object, overrides: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
-  const source = record as Record<string, unknown>;
-  const params: Record<string, unknown> = {};
-  for (const [column, property] of propertyNames(entity)) {
-    let value = column in overrides ? overrides[column] : source[property];
-    if (value === undefined) {
-      if (column !== 'deleted_at') throw new Error(`No value for ${entity}.${column}`);
-      value = null;
-    }
-    params[column] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
-  }
-  return params;
+  return entityRowOf(entity, record, overrides);
 }
 
 const preparedByDb = new WeakMap<Database, Map<string, Statement>>();

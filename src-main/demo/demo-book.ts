@@ -1,14 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import { AccountInputsRepository } from '../db/repositories/account-inputs-repository';
 import { BookWriterRepository } from '../db/repositories/book-writer-repository';
-import { buildAccountProfiles, buildTeam, dateOf, dayOf, type AccountProfile } from './demo-accounts';
-import { writeContacts, writeSurveys, writeTouchpointsAndNotes } from './demo-activity';
-import { emptySummary, type AccountContext, type DemoBookSummary } from './demo-context';
-import { levelFunction, writeMetrics } from './demo-metrics';
-import { writeEscalations, writeFeedback, writeGoals, writeOnboardingItems } from './demo-plans';
-import { SeededRandom } from './seeded-random';
+import type { DemoBookSummary } from '../../src-shared/demo/demo-context';
+import { dateOf } from '../../src-shared/demo/demo-days';
+import { DemoBookGenerator, planDemoBook } from '../../src-shared/demo/demo-generator';
+import type { DemoRecordSink } from '../../src-shared/demo/demo-records';
 
-export type { DemoBookSummary } from './demo-context';
+export type { DemoBookSummary } from '../../src-shared/demo/demo-context';
+
+/**
+ * The local store's writer of a demo book: the generator (src-shared/demo, pure) makes the records,
+ * this puts them into SQLite through BookWriterRepository.
+ */
 
 export interface DemoBookOptions {
   accounts: number;
@@ -28,17 +31,21 @@ const CHUNK = 250;
 /** Page cache while writing (128 MiB): the metrics and touchpoint indexes outgrow the default. */
 const BULK_PAGE_CACHE_KIB = 131_072;
 
-function writeAccount(ctx: AccountContext): void {
-  ctx.writer.insertAccount(ctx.profile.record);
-  ctx.summary.accounts += 1;
-  writeContacts(ctx);
-  ctx.summary.metrics += writeMetrics(ctx.writer, ctx.profile, ctx.level, ctx.rng, ctx.asOfDay);
-  writeSurveys(ctx);
-  writeTouchpointsAndNotes(ctx);
-  writeEscalations(ctx);
-  writeGoals(ctx);
-  writeOnboardingItems(ctx);
-  writeFeedback(ctx);
+function sqliteSink(writer: BookWriterRepository): DemoRecordSink {
+  return {
+    user: (u) => writer.insertUser(u),
+    account: (a) => writer.insertAccount(a),
+    contact: (c) => writer.insertContact(c),
+    metric: (accountId, key, date, value) => writer.insertMetricValues(accountId, key, date, value),
+    survey: (s) => writer.insertSurvey(s),
+    touchpoint: (t) => writer.insertTouchpoint(t),
+    note: (n) => writer.insertNote(n),
+    escalation: (e) => writer.insertEscalation(e),
+    escalationEvent: (e) => writer.insertEscalationEvent(e),
+    goal: (g) => writer.insertGoal(g),
+    onboardingItem: (o) => writer.insertOnboardingItem(o),
+    feedback: (f) => writer.insertFeedback(f),
+  };
 }
 
 /**
@@ -46,47 +53,22 @@ function writeAccount(ctx: AccountContext): void {
  * (accounts, seed, asOf), never on the clock or Math.random.
  */
 export function generateDemoBook(db: Database, options: DemoBookOptions): DemoBookResult {
-  const { accounts, seed } = options;
-  if (!Number.isInteger(accounts) || accounts < 1) throw new Error(`accounts must be a positive integer, got ${accounts}`);
-  if (Number.isNaN(options.asOf.getTime())) throw new Error('asOf is not a valid date');
-  const asOfDay = dayOf(options.asOf);
+  const plan = planDemoBook(options);
+  const generator = new DemoBookGenerator(plan);
   const writer = new BookWriterRepository(db);
-  const summary = emptySummary();
-  const team = buildTeam(seed, asOfDay);
-  const profiles = buildAccountProfiles(seed, accounts, asOfDay, team);
-  // Writing in id order turns the metrics primary-key inserts into appends.
-  const ordered: AccountProfile[] = [...profiles].sort((a, b) => (a.record.id < b.record.id ? -1 : 1));
-  const escalationSerial = { next: 0 };
+  const sink = sqliteSink(writer);
+  const total = plan.profiles.length;
 
   writer.withPageCache(BULK_PAGE_CACHE_KIB, () => {
-    writer.inTransaction(() => {
-      for (const user of team.users) writer.insertUser(user);
-      summary.users = team.users.length;
-    });
-    for (let from = 0; from < ordered.length; from += CHUNK) {
-      const chunk = ordered.slice(from, from + CHUNK);
-      writer.inTransaction(() => {
-        for (const profile of chunk) {
-          const rng = SeededRandom.derive(seed, 2, profile.index);
-          writeAccount({
-            profile,
-            rng,
-            level: levelFunction(profile, SeededRandom.derive(seed, 3, profile.index)),
-            writer,
-            team,
-            asOfDay,
-            contacts: [],
-            summary,
-            escalationSerial,
-          });
-        }
-      });
-      options.onProgress?.(Math.min(from + CHUNK, ordered.length), ordered.length);
+    writer.inTransaction(() => generator.emitUsers(sink));
+    while (generator.remaining > 0) {
+      writer.inTransaction(() => generator.emitAccounts(sink, CHUNK));
+      options.onProgress?.(total - generator.remaining, total);
     }
     new AccountInputsRepository(db).refresh(
-      ordered.map((p) => p.record.id),
-      dateOf(asOfDay),
+      plan.profiles.map((p) => p.record.id),
+      dateOf(plan.asOfDay),
     );
   });
-  return { ...summary, localUserId: team.localUserId };
+  return { ...generator.summary, localUserId: plan.team.localUserId };
 }

@@ -5,6 +5,7 @@ import { CONTENT_SECURITY_POLICY } from '../app/content-security-policy';
 import { isExternalLink } from '../../src-shared/links/external-links';
 import { startStoreWorker, type StoreWorker } from '../workspace/store-worker-host';
 import { electronNativeBinding } from './native-binding';
+import { SafeStorageSecretStore } from './safe-storage-secret-store';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let worker: StoreWorker | null = null;
@@ -48,6 +49,8 @@ void app.whenReady().then(() => {
     workerFile: join(here, 'store-worker.js'),
     dataDir: process.env.CSM_DATA_DIR ?? app.getPath('userData'),
     ...(nativeBinding ? { nativeBinding } : {}),
+    // safeStorage exists only in this process: the worker hands tokens here to be kept.
+    secrets: new SafeStorageSecretStore((message) => console.log(message)),
     onProgress: (message) => console.log(message),
   });
   worker = store;

@@ -8,6 +8,7 @@ import { NotesRepository, type StoredNote } from '../db/repositories/notes-repos
 import { TouchpointsRepository } from '../db/repositories/touchpoints-repository';
 import { decodeNoteCursor, encodeNoteCursor } from './note-page-cursor';
 import type { ServiceContext } from './service-context';
+import { requireMayChange } from './write-permission';
 
 const DEFAULT_PAGE_SIZE = 50;
 const DEFAULT_SEARCH_HITS = 50;
@@ -68,6 +69,7 @@ export class NotesService {
   update(request: IpcRequest<'notes.update'>): IpcResponse<'notes.update'> {
     // Write, then read in the same transaction: the answer is the state this write left.
     return this.notes.inTransaction(() => {
+      this.requireMayChangeNote(request.id);
       this.notes.updateBody(request.id, request.body, this.ctx.now());
       return { note: this.requireLive(request.id) };
     });
@@ -76,6 +78,7 @@ export class NotesService {
   /** Tombstones a note; deleting it again returns it again and writes nothing. */
   delete(request: IpcRequest<'notes.delete'>): IpcResponse<'notes.delete'> {
     return this.notes.inTransaction(() => {
+      this.requireMayChangeNote(request.id);
       this.notes.tombstone(request.id, this.ctx.now());
       const stored = this.notes.find(request.id);
       if (!stored) throw new ServiceError('NOT_FOUND', `No note with id "${request.id}"`, 'id');
@@ -100,6 +103,14 @@ export class NotesService {
       throw new ServiceError('CONFLICT', `Note "${request.id}" was saved and has since been deleted; it was not added again`, 'id');
     }
     return stored.note;
+  }
+
+  /** A manager may change their own notes on a report's account, not the CSM's (the server refuses them too). */
+  private requireMayChangeNote(id: string): void {
+    const stored = this.notes.find(id);
+    if (!stored) return; // the write itself answers NOT_FOUND
+    const accountOwnerId = this.accounts.get(stored.note.accountId)?.ownerId ?? null;
+    requireMayChange(this.ctx.db, this.ctx.localUserId, { accountOwnerId, authorId: stored.note.authorId, what: 'This note' });
   }
 
   private requireLive(id: string): Note {

@@ -50,6 +50,8 @@ export class PortfolioService {
       renewalDate: record.renewalDate,
       status: record.status,
       escalationLevel: record.escalationLevel,
+      ownerId: record.ownerId,
+      ownerName: record.ownerName,
       onboarding: record.status === 'active' && isOnboarding(record.contractStart, asOf, this.ctx.scoringConfig.schedule.onboardingDays),
       health: record.score?.health ?? null,
       tier: record.score?.tier ?? 'unscored',

@@ -9,6 +9,7 @@ import { AccountsRepository } from '../db/repositories/accounts-repository';
 import { AccountInputsRepository } from '../db/repositories/account-inputs-repository';
 import { TouchpointsRepository } from '../db/repositories/touchpoints-repository';
 import type { ServiceContext } from './service-context';
+import { requireMayChange } from './write-permission';
 
 /** A date-only bound ("2026-06-20") covers that whole UTC day; a timestamp is compared as an instant. */
 function toStoredBound(value: string | undefined, edge: 'from' | 'to'): string | undefined {
@@ -48,6 +49,7 @@ export class TouchpointsService {
   complete(request: IpcRequest<'touchpoints.complete'>): IpcResponse<'touchpoints.complete'> {
     const now = this.ctx.now();
     const touchpoint = this.touchpoints.inTransaction(() => {
+      this.requireMayChangeTouchpoint(request.touchpointId);
       const done = this.touchpoints.complete(request.touchpointId, request.outcome ?? null, request.sentiment ?? null, now);
       if (!done) throw this.notPlanned(request.touchpointId, 'complete');
       if (done.kind === 'check_in') this.planNextCheckIn(done, now);
@@ -57,6 +59,7 @@ export class TouchpointsService {
   }
 
   reschedule(request: IpcRequest<'touchpoints.reschedule'>): IpcResponse<'touchpoints.reschedule'> {
+    this.requireMayChangeTouchpoint(request.touchpointId);
     const moved = this.touchpoints.reschedule(request.touchpointId, new Date(request.dueAt).toISOString(), this.ctx.now());
     if (!moved) throw this.notPlanned(request.touchpointId, 'reschedule');
     return { touchpoint: moved };
@@ -81,6 +84,14 @@ export class TouchpointsService {
       { id: derivedId(completed.id, 'next-check-in'), accountId, kind: 'check_in', origin: 'cadence', title: checkInTitle(next.intervalDays), dueAt: dueAt.toISOString() },
       now,
     );
+  }
+
+  /** Touchpoints of a report's account are the CSM's: a manager reads them (the server refuses changes too). */
+  private requireMayChangeTouchpoint(id: string): void {
+    const touchpoint = this.touchpoints.get(id);
+    if (!touchpoint) return; // the write itself answers NOT_FOUND
+    const accountOwnerId = this.accounts.get(touchpoint.accountId)?.ownerId ?? null;
+    requireMayChange(this.ctx.db, this.ctx.localUserId, { accountOwnerId, authorId: null, what: 'This touchpoint' });
   }
 
   private notPlanned(id: string, action: string): ServiceError {

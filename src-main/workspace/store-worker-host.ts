@@ -1,13 +1,16 @@
 import { Worker } from 'node:worker_threads';
 import type { AppStatus } from '../../src-shared/ipc/app-status';
 import type { IpcResult } from '../../src-shared/ipc/ipc-error';
-import type { FromWorker, StoreWorkerData, ToWorker } from './worker-messages';
+import { FileSecretStore, type SecretStore } from '../session/secret-store';
+import type { FromWorker, SecretRequest, StoreWorkerData, ToWorker } from './worker-messages';
 import type { WorkspaceEvent } from './workspace';
 
 export interface StoreWorkerOptions extends StoreWorkerData {
   /** The worker's entry: the built store-worker.js beside the app's entry (tests start it from source). */
   workerFile: string;
   onProgress?: (message: string) => void;
+  /** Keeps sign-in tokens for the worker: Electron's safeStorage in the app, a 0600 file otherwise. */
+  secrets?: SecretStore;
 }
 
 export interface StoreWorker {
@@ -31,7 +34,7 @@ const MAX_RESTARTS = 3;
  * Electron main process and the web shell. A worker that dies is started again on the next request.
  */
 export function startStoreWorker(options: StoreWorkerOptions): StoreWorker {
-  const { workerFile, onProgress, ...data } = options;
+  const { workerFile, onProgress, secrets = new FileSecretStore(), ...data } = options;
   const listeners = new Set<(event: WorkspaceEvent) => void>();
   const pending = new Map<number, (result: IpcResult<unknown>) => void>();
   const emit = (event: WorkspaceEvent): void => listeners.forEach((listener) => listener(event));
@@ -80,6 +83,8 @@ export function startStoreWorker(options: StoreWorkerOptions): StoreWorker {
           settleReady?.(new Error(message.message));
           settleReady = null;
           return;
+        case 'secret':
+          return void answerSecret(worker, message);
         case 'closed':
           return;
       }
@@ -93,6 +98,20 @@ export function startStoreWorker(options: StoreWorkerOptions): StoreWorker {
       settleReady?.(new Error(`The store worker stopped before it was ready (exit code ${code})`));
       settleReady = null;
     });
+  }
+
+  /** Runs the worker's SecretStore request here and answers it; the secret itself is never logged. */
+  async function answerSecret(target: Worker, request: SecretRequest): Promise<void> {
+    let answer: ToWorker;
+    try {
+      const value = request.op === 'read' ? await secrets.read(request.dir) : null;
+      if (request.op === 'write') await secrets.write(request.dir, request.value);
+      if (request.op === 'remove') await secrets.remove(request.dir);
+      answer = { type: 'secret-answer', id: request.id, ok: true, value };
+    } catch (error) {
+      answer = { type: 'secret-answer', id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    target.postMessage(answer);
   }
 
   spawn(false);

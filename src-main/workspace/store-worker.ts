@@ -7,6 +7,7 @@ import type { BackupInfo } from '../../src-shared/ipc/app-status';
 import { createBackup } from '../db/backups';
 import { quickCheck } from '../db/open-store';
 import { storeProblemOf } from '../db/store-errors';
+import type { SecretStore } from '../session/secret-store';
 import type { BackupTaskData, BackupTaskResult, FromWorker, FullCheckData, StoreWorkerData, ToWorker } from './worker-messages';
 import { Workspace } from './workspace';
 
@@ -84,11 +85,39 @@ if (task === 'full-check') runFullCheck(workerData as FullCheckData);
 else if (task === 'backup') void runBackup(workerData as BackupTaskData);
 else serveStore(workerData as StoreWorkerData);
 
+/** The host's SecretStore, reached by messages: tokens are kept where the host can keep them safely. */
+function secretsOfHost(): { store: SecretStore; answer: (message: Extract<ToWorker, { type: 'secret-answer' }>) => void } {
+  let nextId = 1;
+  const waiting = new Map<number, { resolve: (value: string | null) => void; reject: (error: Error) => void }>();
+  type Request = Extract<FromWorker, { type: 'secret' }>;
+  const ask = (request: Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never): Promise<string | null> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      post({ ...request, id } as FromWorker);
+    });
+  return {
+    store: {
+      read: (dir) => ask({ type: 'secret', op: 'read', dir }),
+      write: async (dir, value) => void (await ask({ type: 'secret', op: 'write', dir, value })),
+      remove: async (dir) => void (await ask({ type: 'secret', op: 'remove', dir })),
+    },
+    answer: (message) => {
+      const pending = waiting.get(message.id);
+      waiting.delete(message.id);
+      if (message.ok) pending?.resolve(message.value);
+      else pending?.reject(new Error(message.message));
+    },
+  };
+}
+
 function serveStore(data: StoreWorkerData): void {
   let workspace: Workspace | null = null;
+  const secrets = secretsOfHost();
   try {
     workspace = new Workspace({
       ...data,
+      secrets: secrets.store,
       ...(data.entryFile
         ? { fullCheck: fullCheckInThread(data.entryFile, data.nativeBinding), makeBackup: backupInThread(data.entryFile, data.nativeBinding) }
         : {}),
@@ -101,6 +130,7 @@ function serveStore(data: StoreWorkerData): void {
   }
 
   port?.on('message', (message: ToWorker) => {
+    if (message.type === 'secret-answer') return secrets.answer(message);
     if (message.type === 'close') {
       workspace?.close();
       post({ type: 'closed' });

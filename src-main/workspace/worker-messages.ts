@@ -35,12 +35,20 @@ export interface BackupTaskData {
 /** What a backup thread answers: the backup made, or the error with its stable code. */
 export type BackupTaskResult = { ok: true; backup: BackupInfo } | { ok: false; code: IpcErrorCode; message: string; field?: string };
 
-export type ToWorker = { type: 'invoke'; id: number; operation: unknown; payload: unknown } | { type: 'close' };
+/** What the worker asks of its host's SecretStore (Electron's safeStorage lives only in the main process). */
+export type SecretRequest = { type: 'secret'; id: number; op: 'read' | 'remove'; dir: string } | { type: 'secret'; id: number; op: 'write'; dir: string; value: string };
+
+export type ToWorker =
+  | { type: 'invoke'; id: number; operation: unknown; payload: unknown }
+  | { type: 'secret-answer'; id: number; ok: true; value: string | null }
+  | { type: 'secret-answer'; id: number; ok: false; message: string }
+  | { type: 'close' };
 
 export type FromWorker =
   | { type: 'ready'; status: AppStatus }
   | { type: 'result'; id: number; result: IpcResult<unknown> }
   | { type: 'event'; event: WorkspaceEvent }
   | { type: 'progress'; message: string }
+  | SecretRequest
   | { type: 'fatal'; message: string }
   | { type: 'closed' };

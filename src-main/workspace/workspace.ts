@@ -1,46 +1,28 @@
 import { existsSync, statSync } from 'node:fs';
-import type { AppStatus, BackupInfo, StoreProblem, StoreProblemCode } from '../../src-shared/ipc/app-status';
+import type { Database } from 'better-sqlite3';
+import type { AppStatus, StoreProblem, StoreProblemCode } from '../../src-shared/ipc/app-status';
 import type { IpcRequest } from '../../src-shared/ipc/contract';
-import { ServiceError, type IpcResult } from '../../src-shared/ipc/ipc-error';
-import { isWorkspaceOperation, type DataChangedEvent, type WorkspaceOperationName } from '../../src-shared/ipc/operation-names';
+import { ServiceError, serviceErrorToIpc, type IpcResult } from '../../src-shared/ipc/ipc-error';
+import type { SyncStatus } from '../../src-shared/ipc/sync-status';
+import { isWorkspaceOperation, type WorkspaceOperationName } from '../../src-shared/ipc/operation-names';
 import { openApp, type OpenApp } from '../app/open-app';
 import { storeFileOf, StoreProblemError } from '../db/open-store';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 import { storeErrorMessage, storeProblemOf } from '../db/store-errors';
 import { acquireStoreLock, StoreInUseError } from '../db/store-lock';
-import { MS_PER_DAY } from '../../src-shared/schedule/utc-date';
 import { parseIpcRequest } from '../ipc/ipc-dispatcher';
-import { ScoreService } from '../services/score-service';
+import { setAsideStore } from '../session/discard-store';
+import { FileSecretStore } from '../session/secret-store';
+import { problemsCsv } from '../session/sync-problems';
+import { SyncSession } from '../session/sync-session';
+import { createSyncClient } from '../sync/create-sync-client';
+import { resetSyncIdentity } from '../db/repositories/sync-progress-repository';
 import { BackupSchedule } from './backup-schedule';
+import { keepScoresFresh } from './score-refresh';
 import { demoDirOf, ensureDemoStore } from './demo-store';
+import type { WorkspaceOptions } from './workspace-options';
 
-/** Pushes from the workspace to every window or tab. */
-export type WorkspaceEvent = { name: 'data.changed'; data: DataChangedEvent } | { name: 'app.status'; data: AppStatus };
-
-export interface WorkspaceOptions {
-  /** The user's data folder; the demo book lives in its `demo/` subfolder. */
-  dataDir: string;
-  nativeBinding?: string;
-  now?: () => Date;
-  /** Open the demo book at start (`--demo`), creating it when needed. */
-  startInDemo?: boolean;
-  demoAccounts?: number;
-  validateResponses?: boolean;
-  /** Time the start-up integrity check may take beyond the core tables (see openStore). */
-  checkBudgetMs?: number;
-  /** Hours of use between automatic backups of the user's store. */
-  backupIntervalMs?: number;
-  onEvent?: (event: WorkspaceEvent) => void;
-  /**
-   * A whole-file quick_check run elsewhere (the store worker runs it in a thread of its own) after a
-   * store opened: the start-up check covers the core tables within a time budget, this the rest.
-   */
-  fullCheck?: (file: string) => Promise<string[]>;
-  /** Makes a backup elsewhere (the store worker uses a thread of its own); in this thread otherwise. */
-  makeBackup?: (storeFile: string, dataDir: string, at: Date) => Promise<BackupInfo>;
-  /** Progress of long work and warnings, for the console. */
-  onProgress?: (message: string) => void;
-}
+export type { WorkspaceEvent, WorkspaceOptions } from './workspace-options';
 
 /**
  * Which book is open and what is wrong with it. Opens the user's store when it exists (checked
@@ -54,19 +36,40 @@ export class Workspace {
   private damagedSignature: string | null = null;
   private releaseLock: (() => void) | null = null;
   private queue: Promise<unknown> = Promise.resolve();
-  private dayTimer: NodeJS.Timeout | null = null;
+  private stopRescoring: (() => void) | null = null;
   private kind: 'real' | 'demo' | null = null;
   private openedAt: string | null = null;
   private problem: StoreProblem | null = null;
   private readonly now: () => Date;
-  private readonly storeFile: string;
-  private readonly backups: BackupSchedule;
+  /** The folder of the user's book: the data folder signed out, `servers/<key>/<user>/` signed in. */
+  private storeDir: string;
+  private backups: BackupSchedule;
+  private readonly session: SyncSession;
 
   constructor(private readonly options: WorkspaceOptions) {
     this.now = options.now ?? (() => new Date());
-    this.storeFile = storeFileOf(options.dataDir);
-    this.backups = new BackupSchedule({
+    this.storeDir = options.dataDir;
+    this.backups = this.backupsOf(options.dataDir);
+    this.session = new SyncSession({
       dataDir: options.dataDir,
+      secrets: options.secrets ?? new FileSecretStore(),
+      createSyncClient: options.createSyncClient ?? createSyncClient,
+      ...(options.auth ? { auth: options.auth } : {}),
+      ...(options.clientExtras ? { clientExtras: options.clientExtras } : {}),
+      onStatus: (data) => options.onEvent?.({ name: 'sync.status', data }),
+      onDataChanged: (accountIds) => options.onEvent?.({ name: 'data.changed', data: { operation: 'sync.pull', accountIds } }),
+      report: (message) => options.onProgress?.(message),
+    });
+  }
+
+  private get storeFile(): string {
+    return storeFileOf(this.storeDir);
+  }
+
+  private backupsOf(dir: string): BackupSchedule {
+    const options = this.options;
+    return new BackupSchedule({
+      dataDir: dir,
       now: this.now,
       ...(options.backupIntervalMs === undefined ? {} : { intervalMs: options.backupIntervalMs }),
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -79,11 +82,34 @@ export class Workspace {
 
   /** Opens the book a start should open; never throws for a problem with the store file. */
   start(): AppStatus {
-    this.problem = null;
-    if (this.options.startInDemo) this.openDemo();
-    else if (existsSync(this.storeFile)) this.openReal();
-    else if (existsSync(storeFileOf(demoDirOf(this.options.dataDir)))) this.openDemo();
+    if (this.options.startInDemo) {
+      this.problem = null;
+      this.useStoreDir(this.session.dir() ?? this.options.dataDir);
+      this.openDemo();
+    } else this.openUsualBook();
     return this.status();
+  }
+
+  /**
+   * The signed-in user's synced book (created when missing: it fills from the server), else the
+   * local book, else the demo book when one was made, else nothing (the first-start screen).
+   */
+  private openUsualBook(): void {
+    this.problem = null;
+    const signedIn = this.session.dir();
+    this.useStoreDir(signedIn ?? this.options.dataDir);
+    if (existsSync(this.storeFile) || signedIn) this.openReal(signedIn !== null);
+    else if (existsSync(storeFileOf(demoDirOf(this.options.dataDir)))) this.openDemo();
+  }
+
+  /** Points the workspace at another book folder: its own lock and backups go with it. */
+  private useStoreDir(dir: string): void {
+    if (dir === this.storeDir) return;
+    this.closeStore();
+    this.dropLock();
+    this.backups.stop();
+    this.storeDir = dir;
+    this.backups = this.backupsOf(dir);
   }
 
   status(): AppStatus {
@@ -112,6 +138,7 @@ export class Workspace {
   }
 
   close(): void {
+    void this.session.detach();
     this.closeStore();
     this.backups.stop();
     this.dropLock();
@@ -128,9 +155,64 @@ export class Workspace {
   }
 
   private workspaceOperation(name: WorkspaceOperationName, request: unknown): Promise<IpcResult<unknown>> {
-    if (name === 'app.status') return Promise.resolve({ ok: true, data: this.status() });
-    if (name === 'backups.list') return this.guarded(name, async () => ({ backups: this.backups.list() }));
-    return this.exclusive(() => this.guarded(name, () => this.changeBook(name, request)));
+    switch (name) {
+      case 'app.status':
+        return Promise.resolve({ ok: true, data: this.status() });
+      case 'sync.status':
+        return Promise.resolve({ ok: true, data: this.session.status() });
+      case 'backups.list':
+        return this.guarded(name, async () => ({ backups: this.backups.list() }));
+      // A round never overlaps another (the client queues it), so it need not wait for book changes.
+      case 'sync.now':
+        return this.guarded(name, () => this.session.syncNow());
+      case 'sync.problems':
+        return this.guarded(name, async () => ({ problems: this.session.problems() }));
+      case 'sync.exportProblems':
+        return this.guarded(name, async () => problemsCsv(this.session.problems(), this.now()));
+      default:
+        return this.exclusive(() => this.guarded(name, () => this.changeBook(name, request)));
+    }
+  }
+
+  /** Signs in and opens that user's synced book (made on the first sign-in; it fills from the server). */
+  private async signIn({ serverUrl, email, password }: IpcRequest<'sync.signIn'>): Promise<SyncStatus> {
+    const { dir, token } = await this.session.signIn(serverUrl, email, password);
+    await this.session.detach();
+    this.useStoreDir(dir);
+    this.problem = null;
+    this.openReal(true, token);
+    this.announce();
+    return this.session.status();
+  }
+
+  /**
+   * Signs out and opens the local book. Changes the server has not acknowledged block it unless the
+   * user chose to discard them; the synced book stays on disk either way (set aside when discarded).
+   */
+  private async signOut({ discardUnsynced }: IpcRequest<'sync.signOut'>): Promise<SyncStatus> {
+    const session = this.session.current;
+    if (!session) return this.session.status();
+    const pending = this.session.pending();
+    if (pending > 0 && !discardUnsynced) {
+      throw new ServiceError(
+        'UNSYNCED_CHANGES',
+        `${pending} local change(s) have not reached ${session.serverUrl} yet: sync first, or sign out discarding them`,
+        undefined,
+        { pending },
+      );
+    }
+    await this.session.detach();
+    const signedInDir = this.storeDir;
+    this.closeStore();
+    this.dropLock();
+    await this.session.signOut();
+    if (pending > 0) {
+      const aside = setAsideStore(signedInDir, this.now());
+      this.options.onProgress?.(`Signed out discarding ${pending} unsynced change(s); the book was kept in ${aside}`);
+    }
+    this.openUsualBook();
+    this.announce();
+    return this.session.status();
   }
 
   private async changeBook(name: WorkspaceOperationName, request: unknown): Promise<unknown> {
@@ -152,10 +234,15 @@ export class Workspace {
         }
         return { backup: await this.backups.createNow(this.app.db) };
       }
+      case 'sync.signIn':
+        return this.signIn(request as IpcRequest<'sync.signIn'>);
+      case 'sync.signOut':
+        return this.signOut(request as IpcRequest<'sync.signOut'>);
       case 'backups.restore': {
         const { name: backupName } = request as IpcRequest<'backups.restore'>;
         const previous = this.kind;
         await this.backups.idle();
+        await this.session.detach();
         this.closeStore();
         try {
           await this.backups.restore(backupName);
@@ -165,7 +252,7 @@ export class Workspace {
           else if (existsSync(this.storeFile)) this.openReal();
           throw error;
         }
-        this.openReal();
+        this.openReal(false, undefined, true);
         return this.announce();
       }
       default:
@@ -181,19 +268,20 @@ export class Workspace {
       if (error instanceof StoreProblemError) {
         return { ok: false, error: { code: error.problem.code, message: error.message } };
       }
-      if (error instanceof ServiceError) {
-        return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
-      }
+      if (error instanceof ServiceError) return { ok: false, error: serviceErrorToIpc(error) };
       this.options.onProgress?.(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return { ok: false, error: { code: 'INTERNAL', message: `${name} failed unexpectedly; nothing was changed` } };
     }
   }
 
-  /** The user's store, under the store lock taken before anything opens or writes it. */
-  private openReal(): void {
+  /**
+   * The user's store, under the store lock taken before anything opens or writes it. A signed-in
+   * book starts syncing once open (`token` when just signed in); `restored` gives it a new identity first.
+   */
+  private openReal(create = false, token?: string, restored = false): void {
     this.closeStore();
     try {
-      this.releaseLock ??= acquireStoreLock(this.options.dataDir);
+      this.releaseLock ??= acquireStoreLock(this.storeDir);
     } catch (error) {
       // In use by another app, or a folder that cannot be written (the lock is a file beside the store).
       const code = error instanceof StoreInUseError ? 'STORE_BUSY' : storeProblemOf(error);
@@ -201,9 +289,18 @@ export class Workspace {
       this.problem = { code, file: this.storeFile, detail: error instanceof Error ? error.message : String(error) };
       return;
     }
-    this.open(this.options.dataDir, false);
-    if (this.kind === 'real' && this.app) this.backups.start(this.app.db);
-    else this.dropLock(); // a damaged store, or a demo book where the user's store should be
+    this.open(this.storeDir, create);
+    if (this.kind === 'real' && this.app) {
+      this.backups.start(this.app.db);
+      if (this.storeDir === this.session.dir()) {
+        if (restored) this.resetIdentity(this.app.db);
+        this.session.attach(this.app.db, token);
+      }
+    } else this.dropLock(); // a damaged store, or a demo book where the user's store should be
+  }
+
+  private resetIdentity(db: Database): void {
+    (this.options.resetSyncIdentity ?? resetSyncIdentity)(db);
   }
 
   private dropLock(): void {
@@ -241,6 +338,7 @@ export class Workspace {
         ...(this.options.validateResponses ? { validateResponses: true } : {}),
         ...(this.options.checkBudgetMs === undefined ? {} : { checkBudgetMs: this.options.checkBudgetMs }),
         ...(this.options.onProgress ? { onProgress: this.options.onProgress } : {}),
+        ...(dataDir === this.session.dir() && this.session.current ? { localUserId: this.session.current.user.id } : {}),
         onStoreProblem: (code, error) => this.onStoreProblem(code, error),
       });
     } catch (error) {
@@ -253,9 +351,15 @@ export class Workspace {
     this.problem = null;
     this.openedAt = this.now().toISOString();
     this.kind = new SyncStateRepository(this.app.db).isDemoBook() ? 'demo' : 'real';
-    this.app.onDataChanged((data) => this.options.onEvent?.({ name: 'data.changed', data }));
+    this.app.onDataChanged((data) => {
+      this.options.onEvent?.({ name: 'data.changed', data });
+      if (this.session.attached) this.session.localWrite();
+    });
     const opened = this.app;
-    this.keepScoresFresh(opened);
+    this.stopRescoring = keepScoresFresh(opened.ctx, this.now, {
+      onStoreProblem: (code, error) => this.onStoreProblem(code, error, opened.db.name),
+      report: (message) => this.options.onProgress?.(message),
+    });
     void this.options.fullCheck?.(opened.db.name).then((findings) => {
       if (findings.length && this.app === opened) this.onStoreProblem('STORE_CORRUPT', new Error(`quick_check: ${findings.join('; ')}`));
     });
@@ -274,31 +378,11 @@ export class Workspace {
     this.damagedSignature = fileSignature(problem.file);
   }
 
-  /**
-   * Rescoring the whole book (the calendar day moved, "days since" inputs aged) takes about 100 ms
-   * on 5,000 accounts: done at open and just after each UTC midnight, never inside a CSM's request.
-   */
-  private keepScoresFresh(app: OpenApp): void {
-    const rescore = (): void => {
-      if (this.app !== app) return;
-      const now = this.now().getTime();
-      this.dayTimer = setTimeout(rescore, MS_PER_DAY - (now % MS_PER_DAY) + 1000);
-      this.dayTimer.unref();
-      try {
-        new ScoreService(app.ctx).ensureFresh(this.now());
-      } catch (error) {
-        // A full disk or a lock fails this pass only: the portfolio rescores when next asked.
-        const code = storeProblemOf(error);
-        if (code) this.onStoreProblem(code, error, app.db.name);
-        else this.options.onProgress?.(`Rescoring the book failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    };
-    rescore();
-  }
-
   private closeStore(): void {
-    if (this.dayTimer) clearTimeout(this.dayTimer);
-    this.dayTimer = null;
+    // The graceful paths stopped the client already; a damaged store stops it here, without waiting.
+    if (this.session.attached) void this.session.detach();
+    this.stopRescoring?.();
+    this.stopRescoring = null;
     if (this.kind === 'real') this.backups.stop();
     this.app?.close();
     this.app = null;

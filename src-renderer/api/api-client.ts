@@ -2,6 +2,7 @@ import type { IpcOperation, IpcRequest, IpcResponse } from '../../src-shared/ipc
 import type { IpcError } from '../../src-shared/ipc/ipc-error';
 import type { AppStatus } from '../../src-shared/ipc/app-status';
 import type { DataChangedEvent } from '../../src-shared/ipc/operation-names';
+import type { SyncStatus } from '../../src-shared/ipc/sync-status';
 import { createTransport, type Transport } from './transport';
 
 /** A failed operation, carrying the structured error main returned. */
@@ -32,6 +33,12 @@ export function onDataChanged(listener: (event: DataChangedEvent) => void): () =
 export function onAppStatus(listener: (status: AppStatus) => void): () => void {
   transport ??= createTransport();
   return transport.on('app.status', (data) => listener(data as AppStatus));
+}
+
+/** Subscribes to main's `sync.status` push (a sync round started or ended, a change is pending, signed in or out). */
+export function onSyncStatus(listener: (status: SyncStatus) => void): () => void {
+  transport ??= createTransport();
+  return transport.on('sync.status', (data) => listener(data as SyncStatus));
 }
 
 /** The structured error behind anything an API call threw (a transport failure counts as INTERNAL). */

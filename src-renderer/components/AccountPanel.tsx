@@ -7,6 +7,7 @@ import { ErrorState } from './ErrorState';
 import { useT } from '../i18n/use-t';
 import { useAccountStore, type AccountDetail } from '../stores/account-store';
 import { usePortfolioStore } from '../stores/portfolio-store';
+import { useSyncStore } from '../stores/sync-store';
 import { ContactsSection, EscalationsSection } from './PeopleSections';
 import { HealthBreakdown } from './HealthBreakdown';
 import { NotesSection } from './NotesSection';
@@ -79,7 +80,7 @@ function PanelBody({ detail }: { detail: AccountDetail }) {
     <RiskPanel key="risk" risk={detail.risk} />,
     <ContactsSection key="contacts" contacts={detail.contacts} />,
     <EscalationsSection key="escalations" escalations={detail.openEscalations} band={detail.risk.band} asOf={asOf} />,
-    <TouchpointList key="touchpoints" touchpoints={detail.upcomingTouchpoints} asOf={asOf} />,
+    <TouchpointList key="touchpoints" touchpoints={detail.upcomingTouchpoints} asOf={asOf} accountId={detail.account.id} />,
     <NotesSection key={`notes-${detail.account.id}`} accountId={detail.account.id} />,
   ];
   return sections.map((section) => (
@@ -87,6 +88,18 @@ function PanelBody({ detail }: { detail: AccountDetail }) {
       {section}
     </ErrorBoundary>
   ));
+}
+
+/** Changes to this account the team server refused (C.13): never silently dropped, listed in Settings. */
+function RefusedChangesNotice({ accountId }: { accountId: string }) {
+  const { t } = useT();
+  const refused = useSyncStore((s) => s.problems.filter((p) => p.accountId === accountId).length);
+  if (refused === 0) return null;
+  return (
+    <p className="notice notice-warning" role="status">
+      {t(refused === 1 ? 'problems.onAccount.one' : 'problems.onAccount.other', { n: refused })}
+    </p>
+  );
 }
 
 /** The open account as a modal side panel (native <dialog>: focus stays inside, Escape closes). */
@@ -145,6 +158,7 @@ export function AccountPanel() {
         {detail && (
           <ErrorBoundary resetKey={detail}>
             <PanelHeader detail={detail} />
+            <RefusedChangesNotice accountId={detail.account.id} />
             <div className="panel-sections">
               <PanelBody detail={detail} />
             </div>

@@ -5,6 +5,7 @@ import { toIpcError } from '../api/api-client';
 import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/use-t';
 import { deleteNote, saveNoteEdit } from '../stores/note-actions';
+import { useMayChange } from '../stores/use-may-change';
 import { useNoteDraftsStore } from '../stores/note-drafts-store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NoteBody } from './NoteBody';
@@ -158,6 +159,7 @@ function NoteContent({ note, announce, onDeleted, itemRef }: NoteItemProps & { i
   const [focusBack, setFocusBack] = useState<'edit' | 'delete' | null>(null);
   const [editOpenedHere, setEditOpenedHere] = useState(false);
   const date = fmt.dateTime(note.createdAt);
+  const mayChange = useMayChange(note.accountId, note.authorId);
 
   useEffect(() => {
     if (editing || mode !== 'view' || focusBack === null) return;
@@ -172,7 +174,7 @@ function NoteContent({ note, announce, onDeleted, itemRef }: NoteItemProps & { i
           {date}
         </time>
         {note.updatedAt !== note.createdAt && <span className="note-edited">{t('notes.edited')}</span>}
-        {!editing && mode === 'view' && (
+        {!editing && mode === 'view' && mayChange && (
           <span className="note-tools">
             <button
               ref={editRef}

@@ -11,7 +11,7 @@ import {
 import type { PortfolioRow } from '../../src-shared/ipc/contract';
 import { accountCount } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
-import { COLUMN_WIDTHS, NUMERIC_COLUMNS, portfolioColumns } from './portfolio-columns';
+import { columnWidths, NUMERIC_COLUMNS, portfolioColumns } from './portfolio-columns';
 import { useRowWindow } from './use-row-window';
 
 /** Highest churn risk first until the user picks another column. */
@@ -21,6 +21,8 @@ export const ROW_HEIGHT = 32;
 
 export interface PortfolioTableProps {
   rows: PortfolioRow[];
+  /** Show who owns each account (a manager's book holds several owners' accounts). */
+  showOwner?: boolean;
 }
 
 function ariaSort(sorted: false | 'asc' | 'desc'): 'ascending' | 'descending' | 'none' {
@@ -76,11 +78,12 @@ function SpacerRow({ height, span }: { height: number; span: number }) {
 }
 
 /** The book of accounts as one sortable, accessible table inside its own scrolling area. */
-export function PortfolioTable({ rows }: PortfolioTableProps) {
+export function PortfolioTable({ rows, showOwner = false }: PortfolioTableProps) {
   const i18n = useT();
   const { t, locale } = i18n;
   const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORTING);
-  const columns = useMemo(() => portfolioColumns(i18n), [i18n]);
+  const columns = useMemo(() => portfolioColumns(i18n, { showOwner }), [i18n, showOwner]);
+  const widths = columnWidths(showOwner);
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
 
@@ -112,7 +115,7 @@ export function PortfolioTable({ rows }: PortfolioTableProps) {
         <caption>{t('portfolio.caption', { count: accountCount(locale, rows.length) })}</caption>
         <colgroup>
           {leafColumns.map((col) => (
-            <col key={col.id} style={{ width: COLUMN_WIDTHS[col.id] }} />
+            <col key={col.id} style={{ width: widths[col.id] }} />
           ))}
         </colgroup>
         <thead>

@@ -2,8 +2,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/use-t';
 import { useAppStatusStore } from '../stores/app-status-store';
 import { BackupList } from './BackupList';
+import { TeamServerSection } from './TeamServerSection';
 
-/** The Settings button in the header and its dialog (backups, and Restore from backup). */
+/** The Settings button in the header and its dialog (team server and sync problems, backups and Restore). */
 export function SettingsButton() {
   const { t } = useT();
   const [open, setOpen] = useState(false);
@@ -46,6 +47,7 @@ export function SettingsButton() {
               {t('settings.close')}
             </button>
           </header>
+          <TeamServerSection headingId={`${titleId}-team`} />
           <section aria-labelledby={`${titleId}-backups`}>
             <h3 id={`${titleId}-backups`}>{t('backups.title')}</h3>
             {workspace === 'demo' && <p className="muted small">{t('backups.demoNote')}</p>}

@@ -3,6 +3,7 @@ import { isOverdue } from '../../src-shared/schedule/work-queue';
 import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/use-t';
 import { useAccountStore } from '../stores/account-store';
+import { useMayChange } from '../stores/use-may-change';
 
 /** Overdue = due before today and not done (DESIGN §4.4): the engine's rule, as in the table. */
 function overdue(tp: Touchpoint, today: Date): boolean {
@@ -10,8 +11,10 @@ function overdue(tp: Touchpoint, today: Date): boolean {
 }
 
 /** The account's planned touchpoints, soonest first, each one click away from done. */
-export function TouchpointList({ touchpoints, asOf }: { touchpoints: Touchpoint[]; asOf: Date }) {
+export function TouchpointList({ touchpoints, asOf, accountId }: { touchpoints: Touchpoint[]; asOf: Date; accountId: string }) {
   const { t, fmt } = useT();
+  // A manager reads a report's touchpoints: they are the CSM's to complete.
+  const mayChange = useMayChange(accountId, null);
   const completing = useAccountStore((s) => s.completing);
   const actionError = useAccountStore((s) => s.actionError);
   const complete = useAccountStore((s) => s.completeTouchpoint);
@@ -38,15 +41,17 @@ export function TouchpointList({ touchpoints, asOf }: { touchpoints: Touchpoint[
                 <span className="tp-title" title={tp.title}>{tp.title}</span>
                 <span className={late ? 'tp-due is-overdue' : 'tp-due'}>{fmt.date(tp.dueAt)}</span>
                 {late && <span className="badge badge-overdue">{t('touchpoint.overdue')}</span>}
-                <button
-                  type="button"
-                  className="button-secondary button-small"
-                  disabled={busy}
-                  aria-label={t('touchpoints.markDoneLabel', { title: tp.title })}
-                  onClick={() => void complete(tp.id)}
-                >
-                  {busy ? t('touchpoints.marking') : t('touchpoints.markDone')}
-                </button>
+                {mayChange && (
+                  <button
+                    type="button"
+                    className="button-secondary button-small"
+                    disabled={busy}
+                    aria-label={t('touchpoints.markDoneLabel', { title: tp.title })}
+                    onClick={() => void complete(tp.id)}
+                  >
+                    {busy ? t('touchpoints.marking') : t('touchpoints.markDone')}
+                  </button>
+                )}
               </li>
             );
           })}

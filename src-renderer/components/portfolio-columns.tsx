@@ -22,7 +22,7 @@ const nameCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric
 export type PortfolioColumnDef = ColumnDef<PortfolioRow, any>;
 
 /** Share of the table's width per column (fixed layout: fast for big books, fits 1400 px). */
-export const COLUMN_WIDTHS: Readonly<Record<string, string>> = {
+const COLUMN_WIDTHS: Readonly<Record<string, string>> = {
   name: '19%',
   arr: '7.5%',
   plan: '7.5%',
@@ -33,6 +33,24 @@ export const COLUMN_WIDTHS: Readonly<Record<string, string>> = {
   nextTouchpoint: '24.5%',
   escalation: '7%',
 };
+
+/** The same with the owner column (a book of several owners): the name and touchpoint give way. */
+const COLUMN_WIDTHS_WITH_OWNER: Readonly<Record<string, string>> = {
+  name: '14%',
+  owner: '8%',
+  arr: '8.5%',
+  plan: '8.5%',
+  renewal: '8.5%',
+  health: '5.5%',
+  tier: '8%',
+  risk: '12%',
+  nextTouchpoint: '19.5%',
+  escalation: '7.5%',
+};
+
+export function columnWidths(showOwner: boolean): Readonly<Record<string, string>> {
+  return showOwner ? COLUMN_WIDTHS_WITH_OWNER : COLUMN_WIDTHS;
+}
 
 /** Columns whose cells are numbers, right-aligned in the table. */
 export const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['arr', 'health', 'escalation']);
@@ -47,9 +65,17 @@ function escalationTitle({ t, locale }: I18n, level: number): string {
  * The portfolio's columns for one locale. Cells are plain spans (no per-row components) so a
  * 5,000-account book stays fast; the sort accessors come from portfolio-sort.ts.
  */
-export function portfolioColumns(i18n: I18n): PortfolioColumnDef[] {
+export function portfolioColumns(i18n: I18n, options: { showOwner?: boolean } = {}): PortfolioColumnDef[] {
   const { t, fmt, locale } = i18n;
   const missing = t('value.missing');
+  const owner = column.accessor((r) => r.ownerName ?? undefined, {
+    id: 'owner',
+    header: t('column.owner'),
+    sortingFn: (a, b) => nameCollator.compare(a.original.ownerName ?? '\uffff', b.original.ownerName ?? '\uffff'),
+    sortDescFirst: false,
+    cell: ({ row: { original: r } }) =>
+      r.ownerName ? <span title={r.ownerName}>{r.ownerName}</span> : <span className="muted" title={t('owner.none')}>{missing}</span>,
+  });
   const columns = [
     column.accessor('name', {
       id: 'name',
@@ -73,6 +99,7 @@ export function portfolioColumns(i18n: I18n): PortfolioColumnDef[] {
         </span>
       ),
     }),
+    ...(options.showOwner ? [owner] : []),
     column.accessor('arr', {
       id: 'arr',
       header: t('column.arr'),

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Queryable } from '../db/database';
+import { commitWrites } from '../sync/change-log';
 
 /** SQL for `accounts` outside sync (admin commands); rows are written with the registry's column names. */
 
@@ -14,7 +15,7 @@ export interface NewAccount {
   volumeLimit: number;
 }
 
-/** Inserts a live, active account at the start of its life cycle; returns its new id. */
+/** Inserts a live, active account at the start of its life cycle and logs it; run it in a transaction. Returns its new id. */
 export async function insertAccount(db: Queryable, account: NewAccount): Promise<string> {
   const id = uuidv7();
   const now = new Date().toISOString();
@@ -25,6 +26,7 @@ export async function insertAccount(db: Queryable, account: NewAccount): Promise
      VALUES ($1, $2, NULL, NULL, $3, $4, 0, 0, $5, $6, $7, $8, 0, 'onboarding', $9, 'active', NULL, 0, 0, $10, $10, NULL)`,
     [id, account.name, account.plan, account.arr, account.planFeatureCount, account.volumeLimit, account.contractStart, account.renewalDate, account.ownerId, now],
   );
+  await commitWrites(db, [], [{ entity: 'accounts', rowId: id, accountId: id, op: 'upsert' }]);
   return id;
 }
 
@@ -41,6 +43,8 @@ export async function findAccount(db: Queryable, accountId: string): Promise<Acc
   return rows[0] ?? null;
 }
 
+/** Reassigns an account and logs it (the old owner's devices purge it, the new owner's download it); run it in a transaction. */
 export async function setAccountOwner(db: Queryable, accountId: string, ownerId: string): Promise<void> {
   await db.query('UPDATE accounts SET owner_id = $2, updated_at = $3 WHERE id = $1', [accountId, ownerId, new Date().toISOString()]);
+  await commitWrites(db, [], [{ entity: 'accounts', rowId: accountId, accountId, op: 'upsert' }]);
 }

@@ -14,6 +14,11 @@ export interface Database extends Queryable {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Calls `onPayload` for every NOTIFY on `channel` from any process on this database (PostgreSQL:
+   * a dedicated connection; PGlite: its own notifications). Resolves to a function that stops it.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** 'postgres' or 'pglite', for logs and tests. */
   readonly kind: 'postgres' | 'pglite';
 }

@@ -25,6 +25,7 @@ export async function openPgliteDatabase(dataDir: string): Promise<Database> {
     query: direct.query,
     exec: direct.exec,
     transaction: (work) => db.transaction((tx) => work(asQueryable(tx))),
+    listen: (channel, onPayload) => db.listen(channel, onPayload),
     close: () => db.close(),
   };
 }

@@ -4,7 +4,7 @@ import { bearerTokenOf, hashDeviceToken, newDeviceToken } from '../auth/device-t
 import type { LoginRateLimiter } from '../auth/login-rate-limiter';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import type { Database } from '../db/database';
-import { findUserByEmail, findUserByTokenHash, insertDeviceToken, revokeDeviceToken, touchDeviceToken } from '../users/user-repository';
+import { findUserByEmail, insertDeviceToken, revokeDeviceToken, useDeviceToken } from '../users/user-repository';
 import { HttpError, parseBody } from './http-errors';
 
 /** Who is calling, set by `requireDeviceToken` on every authenticated route. */
@@ -27,9 +27,8 @@ export function requireDeviceToken(db: Database) {
     const token = bearerTokenOf(request.headers.authorization);
     if (!token) throw unauthenticated();
     const tokenHash = hashDeviceToken(token);
-    const user = await findUserByTokenHash(db, tokenHash);
+    const user = await useDeviceToken(db, tokenHash);
     if (!user) throw unauthenticated();
-    await touchDeviceToken(db, tokenHash);
     request.caller = { user, tokenHash };
   };
 }

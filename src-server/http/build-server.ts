@@ -6,6 +6,13 @@ import type { Database } from '../db/database';
 import { registerAccountRoutes } from './account-routes';
 import { registerLoginRoute, registerSessionRoutes, requireDeviceToken } from './auth-routes';
 import { installErrorHandlers } from './http-errors';
+import { registerSyncRoutes } from './sync-routes';
+import { registerIngestRoutes } from './ingest-routes';
+import { PokeHub } from '../sync/poke-hub';
+import { currentHead } from '../sync/change-log';
+import { pruneTombstones } from '../sync/tombstones';
+
+const DAY_MS = 86_400_000;
 
 export interface ServerLogOptions {
   level: string;
@@ -17,6 +24,10 @@ export interface BuildServerOptions {
   db: Database;
   logger?: ServerLogOptions | false;
   loginRateLimit?: RateLimitOptions;
+  /** The server's clock (tests and the simulation move it). */
+  now?: () => Date;
+  /** Days deletions stay in the change log (default 180); pruned at start and daily. */
+  tombstoneDays?: number;
 }
 
 /** Largest request body accepted; a bigger one gets 413 before it is parsed. */
@@ -44,6 +55,15 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     protocol: { ...SUPPORTED_PROTOCOL_VERSIONS },
     schema: { ...SUPPORTED_SCHEMA_VERSIONS },
   }));
+  const pokes = new PokeHub();
+  await pokes.start(db, await currentHead(db));
+  app.addHook('onClose', () => pokes.stop());
+  const now = options.now ?? (() => new Date());
+  const prune = () => pruneTombstones(db, now(), options.tombstoneDays).catch((error: unknown) => app.log.error({ err: error }, 'pruning tombstones failed'));
+  await prune();
+  const pruneTimer = setInterval(() => void prune(), DAY_MS);
+  pruneTimer.unref();
+  app.addHook('onClose', async () => clearInterval(pruneTimer));
   registerLoginRoute(app, db, new LoginRateLimiter(options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT));
 
   // An encapsulated scope: its hook guards every route registered inside it, and only those.
@@ -51,6 +71,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     authenticated.addHook('onRequest', requireDeviceToken(db));
     registerSessionRoutes(authenticated, db);
     registerAccountRoutes(authenticated, db);
+    registerSyncRoutes(authenticated, db, pokes, now);
+    registerIngestRoutes(authenticated, db, pokes, now);
   });
   return app;
 }

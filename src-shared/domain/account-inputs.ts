@@ -18,6 +18,9 @@ export const RISK_METRIC_KEYS = [
 
 const HEALTH_METRIC_KEYS: readonly HealthMetricKey[] = Object.values(HEALTH_METRICS).flat();
 
+/** Every metric key the engine reads: what an import or an ingest may store. */
+export const METRIC_KEYS: readonly string[] = [...new Set<string>([...HEALTH_METRIC_KEYS, 'login_frequency', ...RISK_METRIC_KEYS])];
+
 
 /** Engine inputs of one account at one moment, as cached in account_inputs. */
 export interface AccountInputs {

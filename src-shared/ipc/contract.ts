@@ -16,6 +16,7 @@ import { healthResultSchema, riskResultSchema } from './engine-result-schemas';
 import { scoringConfigSchema } from '../scoring/scoring-config-schema';
 import { appStatusSchema, backupInfoSchema, backupNameSchema } from './app-status';
 import type { IpcOperationName } from './operation-names';
+import { syncSessionContract } from './sync-session-schemas';
 import { userText, uuidV7Schema } from './text-schemas';
 
 const id = z.string().min(1, 'must not be empty').max(64);
@@ -43,6 +44,9 @@ export const portfolioRowSchema = z.object({
     .object({ id: z.string(), kind: touchpointKindSchema, title: z.string(), dueAt: z.string(), overdue: z.boolean() })
     .nullable(),
   escalationLevel: z.number().int().nullable(),
+  /** The account's owner (a manager's book holds several); the name from the local users table. */
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
 });
 export type PortfolioRow = z.infer<typeof portfolioRowSchema>;
 
@@ -173,6 +177,7 @@ export const ipcContract = {
     request: z.object({ name: backupNameSchema }).strict(),
     response: appStatusSchema,
   },
+  ...syncSessionContract,
 } as const;
 
 export type IpcContract = typeof ipcContract;

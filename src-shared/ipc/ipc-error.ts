@@ -11,6 +11,20 @@ export const ipcErrorCodeSchema = z.enum([
   /** No book is open (first start, or a store problem the user must resolve first). */
   'STORE_UNAVAILABLE',
   ...storeProblemCodeSchema.options,
+  /** Team server sign-in: wrong email or password. */
+  'BAD_CREDENTIALS',
+  /** Team server: too many sign-in attempts; try again later. */
+  'RATE_LIMITED',
+  /** Team server: no answer at that address (offline, wrong URL, server down). */
+  'SERVER_UNREACHABLE',
+  /** Team server: answered, but not as a CSM Workstation server does (a 5xx, a web page). */
+  'SERVER_ERROR',
+  /** Team server: this app's protocol or store version is outside what the server accepts. */
+  'UPGRADE_REQUIRED',
+  /** A manager's book: the row belongs to a report's account and someone else wrote it (the server refuses it too). */
+  'READ_ONLY',
+  /** Signing out would leave local changes the server has not acknowledged; `pending` says how many. */
+  'UNSYNCED_CHANGES',
 ]);
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
 
@@ -19,6 +33,8 @@ export const ipcErrorSchema = z.object({
   code: ipcErrorCodeSchema,
   message: z.string(),
   field: z.string().optional(),
+  /** UNSYNCED_CHANGES: how many local changes have not reached the team server. */
+  pending: z.number().int().nonnegative().optional(),
 });
 export type IpcError = z.infer<typeof ipcErrorSchema>;
 
@@ -30,10 +46,22 @@ export class ServiceError extends Error {
     readonly code: IpcErrorCode,
     message: string,
     readonly field?: string,
+    /** Extra facts for the caller (UNSYNCED_CHANGES carries the pending count). */
+    readonly details: { pending?: number } = {},
   ) {
     super(message);
     this.name = 'ServiceError';
   }
+}
+
+/** The IPC error shape of a ServiceError, with its field and details when it has them. */
+export function serviceErrorToIpc(error: ServiceError): IpcError {
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.field ? { field: error.field } : {}),
+    ...(error.details.pending === undefined ? {} : { pending: error.details.pending }),
+  };
 }
 
 /** Turns a zod issue path into the dotted field name users and tests see ("payload.accountId"). */

@@ -19,6 +19,12 @@ export const IPC_OPERATION_NAMES = [
   'backups.list',
   'backups.create',
   'backups.restore',
+  'sync.status',
+  'sync.signIn',
+  'sync.signOut',
+  'sync.now',
+  'sync.problems',
+  'sync.exportProblems',
 ] as const;
 
 export type IpcOperationName = (typeof IPC_OPERATION_NAMES)[number];
@@ -32,8 +38,24 @@ export const MUTATING_OPERATIONS: ReadonlySet<IpcOperationName> = new Set<IpcOpe
   'touchpoints.reschedule',
 ]);
 
-/** Operations about which book is open and its backups: they work even when no store is open. */
-export const WORKSPACE_OPERATIONS = ['app.status', 'app.openDemo', 'app.reopen', 'backups.list', 'backups.create', 'backups.restore'] as const;
+/**
+ * Operations about which book is open, its backups and the team-server session: they work even when
+ * no store is open (signing in opens one).
+ */
+export const WORKSPACE_OPERATIONS = [
+  'app.status',
+  'app.openDemo',
+  'app.reopen',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'sync.status',
+  'sync.signIn',
+  'sync.signOut',
+  'sync.now',
+  'sync.problems',
+  'sync.exportProblems',
+] as const;
 export type WorkspaceOperationName = (typeof WORKSPACE_OPERATIONS)[number];
 
 /** True for the operations the workspace answers itself rather than the open store's services. */
@@ -43,7 +65,8 @@ export function isWorkspaceOperation(name: IpcOperationName): name is WorkspaceO
 
 /** Payload of the `data.changed` push: which operation changed what, so views can refresh. */
 export interface DataChangedEvent {
-  operation: IpcOperationName;
+  /** The local operation that wrote, or `sync.pull` for changes a pull from the team server brought. */
+  operation: IpcOperationName | 'sync.pull';
   /** The accounts whose stored data changed, so views refresh just those. */
   accountIds: string[];
 }

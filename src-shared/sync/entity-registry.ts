@@ -174,6 +174,18 @@ export function isEntityName(name: unknown): name is EntityName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(ENTITIES, name);
 }
 
+const columnNames = new Map<EntityName, readonly string[]>();
+
+/** Every synced column of an entity, key columns first, then the registry's columns in its order. */
+export function entityColumnNames(entity: EntityName): readonly string[] {
+  let columns = columnNames.get(entity);
+  if (!columns) {
+    columns = Object.freeze([...ENTITIES[entity].key, ...Object.keys(ENTITIES[entity].columns)]);
+    columnNames.set(entity, columns);
+  }
+  return columns;
+}
+
 const fieldSchemas = new Map<EntityName, z.ZodType<Record<string, unknown>>>();
 
 /** The schema of a mutation's `fields` for an entity: any subset of its columns, nothing else. */

@@ -14,6 +14,7 @@ import { createServiceContext } from '../../src-main/services/service-context';
 import { benchAdversarial, printAdversarialDetail } from './adversarial-bench';
 import { benchEngine } from './engine-bench';
 import { noteRenderFigures } from './note-render-bench';
+import { benchSync } from './sync-bench';
 import { benchWebShell } from './web-shell-bench';
 import { ms, printFigures, timeRuns, type FigureRow } from './bench-stats';
 
@@ -43,6 +44,12 @@ function ensureReferenceBook(): void {
 
 function verdict(value: number, budget: number, higherIsBetter = false): FigureRow['verdict'] {
   return (higherIsBetter ? value >= budget : value < budget) ? 'within' : 'OVER';
+}
+
+// `npm run bench -- --sync-only`: just the sync figures (they need no reference book).
+if (process.argv.includes('--sync-only')) {
+  printFigures(await benchSync());
+  process.exit(0);
 }
 
 ensureReferenceBook();
@@ -123,5 +130,6 @@ for (const figure of await noteRenderFigures()) {
     verdict: verdict(figure.measuredMs, figure.budget),
   });
 }
+rows.push(...(await benchSync()));
 printFigures(rows);
 printAdversarialDetail(adversarial.measured);

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortfolioRow } from '../../src-shared/ipc/contract';
-import { callIpc, openAppInChromium, START_TIMEOUT_MS, type AppSession } from './app-session';
+import { callIpc, columnIndex, openAppInChromium, START_TIMEOUT_MS, type AppSession } from './app-session';
 import type { WebShell } from './web-shell-process';
 
 let session: AppSession | undefined;
@@ -14,8 +14,10 @@ function call<T>(operation: string, payload: unknown): Promise<T> {
 }
 
 /** The next-touchpoint cell of one account's row, found by the account name heading the row. */
+/** The column moves when the book has several owners (the demo team): found by its header. */
+let nextTouchpointTd = 6;
 function nextTouchpointCell(name: string) {
-  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: false }) }).locator('td').nth(6);
+  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: false }) }).locator('td').nth(nextTouchpointTd);
 }
 
 describe('live refresh: a write elsewhere shows up in an open tab without reloading', () => {
@@ -27,6 +29,8 @@ describe('live refresh: a write elsewhere shows up in an open tab without reload
   afterAll(() => session?.close(), 30_000);
 
   it('updates the next touchpoint when another client completes it', async () => {
+    // Among all header cells; the row's cells start after its name (a th), hence - 1.
+    nextTouchpointTd = (await columnIndex(page, 'Next touchpoint')) - 1;
     const { rows } = await call<{ rows: PortfolioRow[] }>('portfolio.list', {});
     // The first active row on screen (default sort: highest risk) with a planned touchpoint.
     const firstName = (await page.locator('tbody > tr:not(.is-churned) th').first().innerText()).split('\n')[0]!.trim();

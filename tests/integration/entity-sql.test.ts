@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { camelCase, entityColumns, insertSql, rowParams, selectColumns, updateSql } from '../../src-main/db/entity-sql';
+import { entityColumns, insertSql, rowParams, selectColumns, updateSql } from '../../src-main/db/entity-sql';
+import { camelCase } from '../../src-shared/sync/entity-record-rows';
 import { AccountsRepository } from '../../src-main/db/repositories/accounts-repository';
 import { BookWriterRepository } from '../../src-main/db/repositories/book-writer-repository';
 import { NotesRepository } from '../../src-main/db/repositories/notes-repository';

@@ -98,7 +98,7 @@ describe('pull-apply writes one change of any registry entity', () => {
     expect(stored('metrics', metricId)).toEqual({ account_id: store.ids.acmeId, key: 'support_tickets', date: '2026-06-14', value: 7, deleted_at: null });
   });
 
-  it('a delete tombstones the row and keeps it; a row never here stays absent', () => {
+  it('a delete tombstones the row and keeps it; a row never here stays absent unless the delete carries the whole row', () => {
     apply({ entity: 'notes', row_id: 'n9', op: 'upsert', fields: { account_id: store.ids.acmeId, touchpoint_id: null, author_id: null, body: 'Soon gone', ...stamps } });
     const live = stored('notes', 'n9')!;
     const [result] = apply({ entity: 'notes', row_id: 'n9', op: 'delete', fields: { deleted_at: '2026-06-15T09:00:00.000Z', updated_at: '2026-06-15T09:00:00.000Z' } });
@@ -111,6 +111,14 @@ describe('pull-apply writes one change of any registry entity', () => {
 
     expect(apply({ entity: 'notes', row_id: 'never', op: 'delete', fields: { deleted_at: at } })).toEqual([{ changed: false, accountId: null }]);
     expect(stored('notes', 'never')).toBeUndefined();
+
+    // A pulled delete carries the whole row: kept as a tombstone, so a live note pointing at it can arrive.
+    const tombstone = { account_id: store.ids.acmeId, kind: 'call', origin: 'manual', title: 'Gone', due_at: at, completed_at: null, status: 'cancelled', outcome: null, sentiment: null, created_at: at, updated_at: at, deleted_at: at };
+    expect(apply(
+      { entity: 'touchpoints', row_id: 't-gone', op: 'delete', fields: tombstone },
+      { entity: 'notes', row_id: 'n-points', op: 'upsert', fields: { account_id: store.ids.acmeId, touchpoint_id: 't-gone', author_id: null, body: 'About the call', ...stamps } },
+    )).toEqual([{ changed: true, accountId: store.ids.acmeId }, { changed: true, accountId: store.ids.acmeId }]);
+    expect(stored('touchpoints', 't-gone')).toEqual({ id: 't-gone', ...tombstone });
   });
 
   it('refuses a bad change with an error naming entity and column, and writes nothing', () => {

@@ -1,11 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { serverCli, startServerProcess } from './server-process';
 import { createTestDatabase, describeOnEachDatabase, type TestDatabase } from './server-test-databases';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(ROOT, 'src-server', 'server-cli.ts');
 
 interface Finished {
   code: number | null;
@@ -25,11 +21,7 @@ describeOnEachDatabase('server CLI: admin commands, then login over real HTTP', 
     await target?.dispose();
   });
 
-  const env = () => {
-    const { DATABASE_URL: _ignored, ...rest } = process.env;
-    return target.databaseUrl ? { ...rest, DATABASE_URL: target.databaseUrl } : rest;
-  };
-  const cli = (args: string[]) => spawn(TSX, [CLI, ...args, '--data-dir', target.dataDir], { cwd: ROOT, env: env() });
+  const cli = (args: string[]) => serverCli(target, args);
 
   function run(args: string[], stdin = ''): Promise<Finished> {
     const child = cli(args);
@@ -41,21 +33,7 @@ describeOnEachDatabase('server CLI: admin commands, then login over real HTTP', 
     return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
   }
 
-  /** Starts the server on a free port; resolves with its base URL once it logs that it listens. */
-  function startServer(): Promise<{ child: ChildProcess; baseUrl: string; output: () => string }> {
-    const child = cli(['--port', '0']);
-    started.push(child);
-    let output = '';
-    return new Promise((resolve, reject) => {
-      child.stdout?.on('data', (chunk) => {
-        output += String(chunk);
-        const address = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-        if (address) resolve({ child, baseUrl: address, output: () => output });
-      });
-      child.stderr?.on('data', (chunk) => (output += String(chunk)));
-      child.on('close', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-    });
-  }
+  const startServer = () => startServerProcess(target, started);
 
   const login = (baseUrl: string, email: string, password: string) =>
     fetch(`${baseUrl}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password, device: 'cli test' }) });
@@ -96,5 +74,6 @@ describeOnEachDatabase('server CLI: admin commands, then login over real HTTP', 
     server.child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(server.output()).toContain('shutting down');
-  });
+    // Six tsx processes, each compiling the server on start: slow on a busy 2-core machine.
+  }, 120_000);
 });

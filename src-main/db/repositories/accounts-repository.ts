@@ -62,6 +62,9 @@ export interface PortfolioRecord {
   score: { health: number | null; tier: Tier; riskPoints: number; riskBand: RiskBand } | null;
   nextTouchpoint: { id: string; kind: Touchpoint['kind']; title: string; dueAt: string } | null;
   escalationLevel: number | null;
+  ownerId: string | null;
+  /** From the local users table; null when the owner is unknown on this device. */
+  ownerName: string | null;
 }
 
 type PortfolioTuple = [
@@ -69,7 +72,7 @@ type PortfolioTuple = [
   contractStart: string, status: Account['status'], health: number | null, tier: Tier | null,
   riskPoints: number | null, riskBand: RiskBand | null,
   /** JSON [id, kind, title, due_at] of the next planned touchpoint, read from the covering index. */
-  nextTouchpointJson: string | null, escalationLevel: number | null,
+  nextTouchpointJson: string | null, escalationLevel: number | null, ownerId: string | null, ownerName: string | null,
 ];
 
 /** Every synced column of accounts, from the entity registry. */
@@ -77,6 +80,7 @@ const ACCOUNT_COLUMNS = selectColumns('accounts', 'a');
 
 function toPortfolioRecord([
   id, name, industry, plan, arr, renewalDate, contractStart, status, health, tier, riskPoints, riskBand, nextJson, escalationLevel,
+  ownerId, ownerName,
 ]: PortfolioTuple): PortfolioRecord {
   const next = nextJson ? (JSON.parse(nextJson) as [string, Touchpoint['kind'], string, string]) : null;
   return {
@@ -84,6 +88,8 @@ function toPortfolioRecord([
     score: tier && riskBand && riskPoints !== null ? { health, tier, riskPoints, riskBand } : null,
     nextTouchpoint: next ? { id: next[0], kind: next[1], title: next[2], dueAt: next[3] } : null,
     escalationLevel,
+    ownerId,
+    ownerName,
   };
 }
 
@@ -106,9 +112,11 @@ export class AccountsRepository {
                 (SELECT json_array(t.id, t.kind, t.title, t.due_at) FROM touchpoints t INDEXED BY touchpoints_planned_next
                   WHERE t.account_id = a.id AND t.status = 'planned' AND t.deleted_at IS NULL ORDER BY t.due_at LIMIT 1),
                 (SELECT MAX(e.level) FROM escalations e
-                  WHERE e.account_id = a.id AND e.status = 'open' AND e.deleted_at IS NULL)
+                  WHERE e.account_id = a.id AND e.status = 'open' AND e.deleted_at IS NULL),
+                a.owner_id, u.name
          FROM accounts a
          LEFT JOIN account_scores s ON s.account_id = a.id
+         LEFT JOIN users u ON u.id = a.owner_id
          WHERE a.deleted_at IS NULL`;
     this.portfolioStmt = db.prepare<[], PortfolioTuple>(portfolioSql).raw(true);
     this.portfolioRowStmt = db.prepare<[string], PortfolioTuple>(`${portfolioSql} AND a.id = ?`).raw(true);

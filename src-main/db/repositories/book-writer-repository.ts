@@ -1,160 +1,14 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type {
+  AccountRecord, ContactRecord, EscalationEventRecord, EscalationRecord, FeedbackRecord, GoalRecord, MetricRecord, NoteRecord,
+  OnboardingItemRecord, SurveyRecord, TouchpointRecord, UserRecord,
+} from '../../../src-shared/demo/demo-records';
 import { insertSql, rowParams } from '../entity-sql';
 
 /**
  * Bulk writer for generated books (demo, bench). Plain inserts without outbox rows: a generated
  * book stands for server-owned data that is already in sync, not for local edits to push.
  */
-
-export interface UserRecord {
-  id: string;
-  email: string;
-  name: string;
-  role: 'csm' | 'manager' | 'admin';
-  managerId: string | null;
-  createdAt: string;
-}
-
-export interface AccountRecord {
-  id: string;
-  name: string;
-  domain: string | null;
-  industry: string | null;
-  plan: 'starter' | 'professional' | 'enterprise';
-  arr: number;
-  seats: number;
-  seatsUsed: number;
-  planFeatureCount: number;
-  volumeLimit: number;
-  contractStart: string;
-  renewalDate: string;
-  renewalsCount: number;
-  lifecycleStage: 'onboarding' | 'adoption' | 'growth' | 'renewal' | 'churned';
-  ownerId: string | null;
-  status: 'active' | 'churned';
-  churnedAt: string | null;
-  competitorEvaluation: boolean;
-  paymentOverdueDays: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ContactRecord {
-  id: string;
-  accountId: string;
-  name: string;
-  email: string | null;
-  role: string | null;
-  isChampion: boolean;
-  departedAt: string | null;
-  certificationLevel: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface MetricRecord {
-  accountId: string;
-  key: string;
-  /** YYYY-MM-DD */
-  date: string;
-  value: number;
-}
-
-export interface SurveyRecord {
-  id: string;
-  accountId: string;
-  contactId: string | null;
-  kind: 'nps' | 'csat' | 'ces';
-  score: number;
-  answeredAt: string;
-  comment: string | null;
-}
-
-export type Sentiment = 'positive' | 'neutral' | 'negative';
-
-export interface TouchpointRecord {
-  id: string;
-  accountId: string;
-  kind: 'call' | 'meeting' | 'email' | 'qbr' | 'onboarding' | 'renewal' | 'upsell' | 'check_in';
-  origin: 'cadence' | 'onboarding' | 'renewal' | 'upsell' | 'manual';
-  title: string;
-  dueAt: string;
-  completedAt: string | null;
-  status: 'planned' | 'done' | 'skipped' | 'cancelled';
-  outcome: string | null;
-  sentiment: Sentiment | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface NoteRecord {
-  id: string;
-  accountId: string;
-  touchpointId: string | null;
-  authorId: string | null;
-  body: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface EscalationRecord {
-  id: string;
-  accountId: string;
-  level: number;
-  reason: string;
-  severity: 'low' | 'medium' | 'high' | 'critical';
-  status: 'open' | 'resolved';
-  ownerId: string | null;
-  openedAt: string;
-  resolvedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface EscalationEventRecord {
-  id: string;
-  escalationId: string;
-  actorId: string | null;
-  at: string;
-  fromLevel: number | null;
-  toLevel: number;
-  why: string;
-}
-
-export interface GoalRecord {
-  id: string;
-  accountId: string;
-  title: string;
-  target: string | null;
-  dueAt: string | null;
-  status: 'not_started' | 'in_progress' | 'done' | 'missed';
-  progress: number;
-  completedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface OnboardingItemRecord {
-  id: string;
-  accountId: string;
-  itemKey: string;
-  phase: 'preparation' | 'go_live' | 'optimization';
-  doneAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface FeedbackRecord {
-  id: string;
-  accountId: string;
-  category: string;
-  sentiment: Sentiment;
-  priority: 'low' | 'medium' | 'high';
-  status: 'new' | 'reviewed' | 'planned' | 'done' | 'declined';
-  body: string;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export class BookWriterRepository {
   private readonly userStmt: Statement;
@@ -182,10 +36,7 @@ export class BookWriterRepository {
     this.touchpointStmt = db.prepare(insertSql('touchpoints'));
     this.noteStmt = db.prepare(insertSql('notes'));
     this.escalationStmt = db.prepare(insertSql('escalations'));
-    // An event's account is its escalation's (the record does not carry it).
-    this.escalationEventStmt = db.prepare(
-      insertSql('escalation_events', { values: { account_id: '(SELECT account_id FROM escalations WHERE id = @escalation_id)' } }),
-    );
+    this.escalationEventStmt = db.prepare(insertSql('escalation_events'));
     this.goalStmt = db.prepare(insertSql('goals'));
     this.onboardingStmt = db.prepare(insertSql('onboarding_items'));
     this.feedbackStmt = db.prepare(insertSql('feedback'));
@@ -254,9 +105,8 @@ export class BookWriterRepository {
     this.escalationStmt.run(rowParams('escalations', e));
   }
 
-  /** The event's account_id is read from its escalation by the statement itself. */
   insertEscalationEvent(e: EscalationEventRecord): void {
-    this.escalationEventStmt.run(rowParams('escalation_events', e, { account_id: null }));
+    this.escalationEventStmt.run(rowParams('escalation_events', e));
   }
 
   insertGoal(g: GoalRecord): void {

@@ -43,11 +43,12 @@ export class SyncApplyRepository {
   /**
    * Upsert: updates only the given columns of an existing row, or inserts a new row from them (which
    * must then carry every required column). Delete: tombstones the row (sets `deleted_at` from the
-   * change's fields, with any other given columns) and keeps it; a row this store never had stays
-   * absent. Throws a SyncApplyError, with nothing written, for an unknown entity, a bad key, or a
+   * change's fields, with any other given columns) and keeps it; a row this store never had is
+   * inserted as a tombstone when the change carries every column (a pulled change does), and stays
+   * absent otherwise. Throws a SyncApplyError, with nothing written, for an unknown entity, a bad key, or a
    * field the registry refuses.
    */
-  applyChange(change: SyncChange): AppliedChange {
+  applyChange(change: SyncChange, options: { likelyNew?: boolean } = {}): AppliedChange {
     if (!this.db.inTransaction) throw new SyncApplyError('applyChange runs inside the caller\'s transaction (one per pull page)');
     const { entity, op } = change;
     if (!isEntityName(entity)) throw new SyncApplyError(`Change refused: unknown entity ${JSON.stringify(entity)}`);
@@ -66,10 +67,21 @@ export class SyncApplyRepository {
     }
     if (columns.length === 0) return { changed: false, accountId: null };
     try {
-      // Not INSERT … ON CONFLICT DO UPDATE: SQLite checks NOT NULL on the proposed insert before the
-      // conflict, so a partial change of an existing row would fail. Update first; insert if absent.
+      // A whole row the store most likely lacks (a pull from scratch): insert, and update only if it
+      // was there after all. Not INSERT … ON CONFLICT: an upsert's conflict policy overrides the
+      // rescore-mark triggers' OR IGNORE, and a partial row would fail NOT NULL before the conflict.
+      if (options.likelyNew && op === 'upsert' && columns.length === entityColumns(entity).length - ENTITIES[entity].key.length) {
+        try {
+          return this.result(this.statement(entity, 'insert', columns).get(params));
+        } catch (error) {
+          if (!isKeyConflict(error)) throw error;
+        }
+      }
+      // Otherwise update first; insert if absent.
       const updated = this.statement(entity, 'update', columns).get(params);
-      if (updated || op === 'delete') return this.result(updated);
+      // A delete of a row never here is kept as a tombstone when it carries the whole row (as pulls
+      // do): a live row pulled later may point at it (a note at a touchpoint deleted meanwhile).
+      if (updated || (op === 'delete' && columns.length < entityColumns(entity).length - ENTITIES[entity].key.length)) return this.result(updated);
       return this.result(this.statement(entity, 'insert', columns).get(params));
     } catch (error) {
       // A new row missing a required column, a CHECK, or an account this store lacks: SQLite undoes
@@ -78,16 +90,62 @@ export class SyncApplyRepository {
     }
   }
 
+  /**
+   * Removes the device's own copy of a row the server refused and does not have (a note written on
+   * an account that had already left this user's book): the refused mutation stays in the outbox,
+   * listed with the server's reason, so nothing the user wrote is lost.
+   */
+  dropLocalRow(entity: string, rowId: string): void {
+    if (!isEntityName(entity)) return;
+    const key = keyValues(entity, rowId);
+    const where = ENTITIES[entity].key.map((column) => `${column} = @${column}`).join(' AND ');
+    prepareCached<[Record<string, unknown>], unknown>(this.db, `DELETE FROM ${entity} WHERE ${where}`).run(key);
+  }
+
   private result(row: { account_id: string | null } | undefined): AppliedChange {
     return row ? { changed: true, accountId: row.account_id } : { changed: false, accountId: null };
   }
 
+  private readonly statements = new Map<string, KeyedStatement>();
+
   /** The UPDATE or INSERT of one entity for one set of columns, prepared once; it returns the row's scope. */
   private statement(entity: EntityName, kind: 'update' | 'insert', columns: readonly string[]): KeyedStatement {
-    const returning = `RETURNING ${ENTITIES[entity].scopeColumn ?? 'NULL'} AS account_id`;
-    const sql = kind === 'update' ? updateSql(entity, columns, { suffix: returning }) : insertSql(entity, { columns, suffix: returning });
-    return prepareCached<[Record<string, unknown>], { account_id: string | null }>(this.db, sql);
+    // Keyed without building the SQL text: a pulled page runs this for every row.
+    const cacheKey = `${kind} ${entity} ${columns.join(',')}`;
+    let statement = this.statements.get(cacheKey);
+    if (!statement) {
+      const returning = `RETURNING ${ENTITIES[entity].scopeColumn ?? 'NULL'} AS account_id`;
+      const sql = kind === 'update' ? updateSql(entity, columns, { suffix: returning }) : insertSql(entity, { columns, suffix: returning });
+      statement = prepareCached<[Record<string, unknown>], { account_id: string | null }>(this.db, sql);
+      this.statements.set(cacheKey, statement);
+    }
+    return statement;
   }
+}
+
+/**
+ * Runs `work` in one transaction with foreign-key enforcement off, for a pulled page. The server
+ * sends each row's latest version in the order it last changed, so a row can arrive before one it
+ * points to (a note before its touchpoint when the touchpoint was edited later, an account's rows
+ * before the account when it was reassigned later), even pages apart: a check at commit would
+ * still refuse. The pointed-to row comes in a later page of the same pull. The app's own writes keep
+ * the checks; purges delete an account's rows by name rather than by cascade.
+ */
+export function inPageTransaction<T>(db: Database, work: () => T): T {
+  // The pragma is a no-op inside a transaction: it must be set around it.
+  if (db.inTransaction) throw new SyncApplyError('A pulled page starts its own transaction');
+  db.pragma('foreign_keys = OFF');
+  try {
+    return db.transaction(work)();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+/** True for SQLite's refusal of a second row with the same key. */
+function isKeyConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /** The key columns' values of a change's `row_id` (see SyncChange.row_id). */

@@ -3,8 +3,10 @@ import type { Database } from 'better-sqlite3';
 /** Who is using this device: a stored choice, else the first CSM of the book. */
 export class UsersRepository {
   private readonly firstCsmStmt;
+  private readonly roleStmt;
 
   constructor(db: Database) {
+    this.roleStmt = db.prepare<[string], { role: string }>('SELECT role FROM users WHERE id = ?');
     this.firstCsmStmt = db.prepare<[], { id: string }>(
       `SELECT id FROM users WHERE role = 'csm' AND deleted_at IS NULL ORDER BY created_at, email LIMIT 1`,
     );
@@ -12,5 +14,10 @@ export class UsersRepository {
 
   firstCsmId(): string | null {
     return this.firstCsmStmt.get()?.id ?? null;
+  }
+
+  /** The user's role (csm, manager, admin), or null for a user this book does not hold. */
+  roleOf(userId: string): string | null {
+    return this.roleStmt.get(userId)?.role ?? null;
   }
 }

@@ -23,6 +23,8 @@ function row(over: Partial<PortfolioRow>): PortfolioRow {
     riskBand: 'low',
     nextTouchpoint: null,
     escalationLevel: null,
+    ownerId: null,
+    ownerName: null,
     ...over,
   };
 }

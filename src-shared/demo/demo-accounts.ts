@@ -1,31 +1,10 @@
-import type { AccountRecord, UserRecord } from '../db/repositories/book-writer-repository';
-import { DEFAULT_SCORING_CONFIG } from '../../src-shared/scoring/scoring-config';
-import { addUtcDays, addUtcMonths, utcDaysBetween } from '../../src-shared/schedule/utc-date';
+import { DEFAULT_SCORING_CONFIG } from '../scoring/scoring-config';
+import { MS_PER_DAY, addUtcMonths } from '../schedule/utc-date';
+import { dateOf, dayOf, isoAt, isoDay } from './demo-days';
+import type { AccountRecord } from './demo-records';
+import type { Team } from './demo-team';
 import { SeededRandom } from './seeded-random';
-import { INDUSTRIES, companyDomain, companyName, personName, slugify, type NoteLanguage } from './demo-text';
-
-export const DAY_MS = 86_400_000;
-const EPOCH = new Date(0);
-
-/** The demo counts days since the Unix epoch (UTC); these convert to and from engine dates. */
-export function dayOf(date: Date): number {
-  return utcDaysBetween(EPOCH, date);
-}
-
-/** 00:00Z of a day number. */
-export function dateOf(day: number): Date {
-  return addUtcDays(EPOCH, day);
-}
-
-/** YYYY-MM-DD of a day number (days since the Unix epoch, UTC). */
-export function isoDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** ISO timestamp `minutes` into a day number. */
-export function isoAt(day: number, minutes = 0): string {
-  return new Date(day * DAY_MS + minutes * 60_000).toISOString();
-}
+import { INDUSTRIES, companyDomain, companyName, type NoteLanguage } from './demo-text';
 
 export type TargetTier = 'critical' | 'at_risk' | 'stable' | 'successful';
 export type Trajectory = 'steady' | 'declining' | 'improving';
@@ -47,37 +26,6 @@ export interface AccountProfile {
   supportSpike: boolean;
   championLeftRecently: boolean;
   missing: 'none' | 'all' | 'business' | 'api_calls' | 'surveys_engagement';
-}
-
-export interface Team {
-  users: UserRecord[];
-  csmIds: string[];
-  localUserId: string;
-  managerId: string;
-}
-
-export function buildTeam(seed: number, asOfDay: number): Team {
-  const rng = SeededRandom.derive(seed, 0xbeef);
-  const createdDay = asOfDay - 4 * 365;
-  const createdAt = isoAt(createdDay, 9 * 60);
-  const user = (role: UserRecord['role'], managerId: string | null, n: number): UserRecord => {
-    const name = personName(rng);
-    const [first = 'user', last = ''] = name.split(' ');
-    return {
-      id: rng.uuidV7((createdDay + n) * DAY_MS),
-      email: `${slugify(first)}.${slugify(last)}${n}@csm-workstation.demo`,
-      name,
-      role,
-      managerId,
-      createdAt,
-    };
-  };
-  const admin = user('admin', null, 0);
-  const manager = user('manager', null, 1);
-  const csms = Array.from({ length: rng.int(3, 4) }, (_, i) => user('csm', manager.id, i + 2));
-  const first = csms[0];
-  if (!first) throw new Error('team has no CSM');
-  return { users: [admin, manager, ...csms], csmIds: csms.map((c) => c.id), localUserId: first.id, managerId: manager.id };
 }
 
 const PLAN_SPECS = {
@@ -209,7 +157,7 @@ export function buildAccountProfiles(seed: number, count: number, asOfDay: numbe
       championLeftRecently: churnDay === null && !onboarding && rng.chance(tier === 'critical' || tier === 'at_risk' ? 0.12 : 0.02),
       missing,
       record: {
-        id: rng.uuidV7(createdDay * DAY_MS + rng.int(0, DAY_MS - 1)),
+        id: rng.uuidV7(createdDay * MS_PER_DAY + rng.int(0, MS_PER_DAY - 1)),
         name,
         domain,
         industry: rng.pick(INDUSTRIES),

@@ -1,13 +1,13 @@
-import type { EscalationRecord, GoalRecord } from '../db/repositories/book-writer-repository';
-import { ONBOARDING_CHECKLIST } from '../../src-shared/schedule/onboarding-checklist';
-import { isoAt, isoDay } from './demo-accounts';
+import { ONBOARDING_CHECKLIST } from '../schedule/onboarding-checklist';
 import { idAt, moodAt, type AccountContext } from './demo-context';
+import { isoAt, isoDay } from './demo-days';
+import type { EscalationRecord, GoalRecord } from './demo-records';
 import { ESCALATION_REASONS, ESCALATION_WHY, FEEDBACK_ITEMS, GOAL_TITLES } from './demo-text';
 
 const ESCALATION_CHANCE = { critical: 0.4, at_risk: 0.13, stable: 0.035, successful: 0.012 } as const;
 const SEVERITY: Record<number, EscalationRecord['severity']> = { 1: 'low', 2: 'medium', 3: 'high', 4: 'critical', 5: 'critical' };
 
-export function writeEscalations(ctx: AccountContext): void {
+export function emitEscalations(ctx: AccountContext): void {
   const { rng, profile, asOfDay, team } = ctx;
   const churned = profile.cohort === 'churned';
   if (!rng.chance(churned ? 0.45 : ESCALATION_CHANCE[profile.tier])) return;
@@ -32,8 +32,8 @@ export function writeEscalations(ctx: AccountContext): void {
     events.push({ day, from: level - 1, to: level });
   }
   const resolvedDay = open ? null : Math.min(asOfDay - 1, day + rng.int(3, 25));
-  const owner = peak >= 3 ? team.managerId : profile.record.ownerId;
-  ctx.writer.insertEscalation({
+  const owner = peak >= 3 ? team.managerOf(profile.record.ownerId) : profile.record.ownerId;
+  ctx.sink.escalation({
     id,
     accountId: profile.record.id,
     level: peak,
@@ -48,10 +48,11 @@ export function writeEscalations(ctx: AccountContext): void {
   });
   ctx.summary.escalations += 1;
   for (const event of events) {
-    ctx.writer.insertEscalationEvent({
+    ctx.sink.escalationEvent({
       id: idAt(ctx, event.day, 610),
+      accountId: profile.record.id,
       escalationId: id,
-      actorId: event.from === null ? profile.record.ownerId : event.to >= 3 ? team.managerId : profile.record.ownerId,
+      actorId: event.from === null ? profile.record.ownerId : event.to >= 3 ? team.managerOf(profile.record.ownerId) : profile.record.ownerId,
       at: isoAt(event.day, 610),
       fromLevel: event.from,
       toLevel: event.to,
@@ -61,7 +62,7 @@ export function writeEscalations(ctx: AccountContext): void {
   }
 }
 
-export function writeGoals(ctx: AccountContext): void {
+export function emitGoals(ctx: AccountContext): void {
   const { rng, profile, asOfDay } = ctx;
   const count = rng.int(2, 4);
   const used = new Set<string>();
@@ -85,7 +86,7 @@ export function writeGoals(ctx: AccountContext): void {
       status = rng.chance(0.2) ? 'not_started' : 'in_progress';
       progress = status === 'not_started' ? 0 : rng.int(10, 90);
     }
-    ctx.writer.insertGoal({
+    ctx.sink.goal({
       id: idAt(ctx, createdDay, 660 + i),
       accountId: profile.record.id,
       title,
@@ -103,14 +104,14 @@ export function writeGoals(ctx: AccountContext): void {
 
 const PHASE_DAYS = { preparation: [0, 7], go_live: [8, 25], optimization: [26, 60] } as const;
 
-export function writeOnboardingItems(ctx: AccountContext): void {
+export function emitOnboardingItems(ctx: AccountContext): void {
   const { rng, profile, asOfDay } = ctx;
   const struggling = profile.cohort === 'onboarding' && profile.tier === 'critical';
   for (const item of ONBOARDING_CHECKLIST) {
     const [lo, hi] = PHASE_DAYS[item.phase];
     const doneDay = profile.startDay + rng.int(lo, hi) + (struggling ? rng.int(0, 10) : 0);
     const done = doneDay <= Math.min(asOfDay, profile.endDay) && !(profile.cohort === 'onboarding' && rng.chance(0.15));
-    ctx.writer.insertOnboardingItem({
+    ctx.sink.onboardingItem({
       id: idAt(ctx, profile.startDay, item.order),
       accountId: profile.record.id,
       itemKey: item.key,
@@ -123,7 +124,7 @@ export function writeOnboardingItems(ctx: AccountContext): void {
   }
 }
 
-export function writeFeedback(ctx: AccountContext): void {
+export function emitFeedback(ctx: AccountContext): void {
   const { rng, profile, asOfDay } = ctx;
   const count = rng.weighted([[0, 3], [1, 4], [2, 2], [3, 1]]);
   const last = Math.min(asOfDay, profile.endDay);
@@ -134,7 +135,7 @@ export function writeFeedback(ctx: AccountContext): void {
     const status = day < asOfDay - 60
       ? rng.weighted([['done', 3], ['declined', 2], ['planned', 2], ['reviewed', 1]] as const)
       : rng.weighted([['new', 3], ['reviewed', 2], ['planned', 1]] as const);
-    ctx.writer.insertFeedback({
+    ctx.sink.feedback({
       id: idAt(ctx, day, 800 + i),
       accountId: profile.record.id,
       category,

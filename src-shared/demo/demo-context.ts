@@ -1,9 +1,11 @@
-import type { BookWriterRepository, ContactRecord } from '../db/repositories/book-writer-repository';
-import { tierFor } from '../../src-shared/scoring/tiers';
-import type { Tier } from '../../src-shared/scoring/types';
-import type { SeededRandom } from './seeded-random';
-import { DAY_MS, type AccountProfile, type Team } from './demo-accounts';
+import { tierFor } from '../scoring/tiers';
+import type { Tier } from '../scoring/types';
+import { MS_PER_DAY } from '../schedule/utc-date';
+import type { AccountProfile } from './demo-accounts';
 import type { LevelFn } from './demo-metrics';
+import type { ContactRecord, DemoRecordSink } from './demo-records';
+import type { Team } from './demo-team';
+import type { SeededRandom } from './seeded-random';
 import type { Mood } from './demo-text';
 
 export interface DemoBookSummary {
@@ -28,12 +30,12 @@ export function emptySummary(): DemoBookSummary {
   };
 }
 
-/** What every per-account generator shares while it writes one account's history. */
+/** What every per-account generator shares while it makes one account's history. */
 export interface AccountContext {
   profile: AccountProfile;
   rng: SeededRandom;
   level: LevelFn;
-  writer: BookWriterRepository;
+  sink: DemoRecordSink;
   team: Team;
   asOfDay: number;
   contacts: ContactRecord[];
@@ -67,11 +69,11 @@ export function moodAt(ctx: AccountContext, day: number): Mood {
 
 /** A fresh id stamped with the moment the row came to be. */
 export function idAt(ctx: AccountContext, day: number, minutes = 0): string {
-  return ctx.rng.uuidV7(day * DAY_MS + minutes * 60_000);
+  return ctx.rng.uuidV7(day * MS_PER_DAY + minutes * 60_000);
 }
 
 /** Contacts still at the account on `day`. */
 export function presentContacts(ctx: AccountContext, day: number): ContactRecord[] {
-  const iso = new Date(day * DAY_MS).toISOString();
+  const iso = new Date(day * MS_PER_DAY).toISOString();
   return ctx.contacts.filter((c) => c.departedAt === null || c.departedAt > iso);
 }

@@ -1,15 +1,15 @@
-import type { ContactRecord, Sentiment, TouchpointRecord } from '../db/repositories/book-writer-repository';
-import { loyaltyFor } from '../../src-shared/scoring/loyalty';
-import { DEFAULT_SCORING_CONFIG } from '../../src-shared/scoring/scoring-config';
-import type { LoyaltyLevel, Tier } from '../../src-shared/scoring/types';
-import { checkInIntervalDays, checkInTitle, firstCheckInDue, nextCheckIn } from '../../src-shared/schedule/cadence';
-import { FOCUS_LABELS, SUBJECT_LABELS, UPSELL_OFFER_LABELS } from '../../src-shared/schedule/labels';
-import { onboardingPlan, type OnboardingStep } from '../../src-shared/schedule/onboarding';
-import { qbrDue, renewalTouchpoints, upsellMoments, type RenewalTouchpoint } from '../../src-shared/schedule/renewals';
-import { addUtcMonths, utcDay, utcQuarter } from '../../src-shared/schedule/utc-date';
-import { dateOf, dayOf, isoAt } from './demo-accounts';
+import { loyaltyFor } from '../scoring/loyalty';
+import { DEFAULT_SCORING_CONFIG } from '../scoring/scoring-config';
+import type { LoyaltyLevel, Tier } from '../scoring/types';
+import { checkInIntervalDays, checkInTitle, firstCheckInDue, nextCheckIn } from '../schedule/cadence';
+import { FOCUS_LABELS, SUBJECT_LABELS, UPSELL_OFFER_LABELS } from '../schedule/labels';
+import { onboardingPlan, type OnboardingStep } from '../schedule/onboarding';
+import { qbrDue, renewalTouchpoints, upsellMoments, type RenewalTouchpoint } from '../schedule/renewals';
+import { addUtcMonths, utcDay, utcQuarter } from '../schedule/utc-date';
 import { idAt, moodAt, presentContacts, tierAt, type AccountContext } from './demo-context';
+import { dateOf, dayOf, isoAt } from './demo-days';
 import { HISTORY_WEEKS } from './demo-metrics';
+import type { ContactRecord, Sentiment, TouchpointRecord } from './demo-records';
 import { CONTACT_ROLES, OUTCOMES, SURVEY_COMMENTS, noteBody, personEmail, personName, type Mood, type NoteLanguage } from './demo-text';
 
 /** Standalone notes (not tied to a touchpoint): about one per this many days of history. */
@@ -17,7 +17,7 @@ const NOTE_EVERY_DAYS = 45;
 /** Manual calls, emails and meetings: about one per this many days of history. */
 const MANUAL_EVERY_DAYS = 90;
 
-export function writeContacts(ctx: AccountContext): void {
+export function emitContacts(ctx: AccountContext): void {
   const { rng, profile, asOfDay } = ctx;
   const count = rng.int(2, 6);
   const champions = rng.chance(0.3) ? 2 : 1;
@@ -42,7 +42,7 @@ export function writeContacts(ctx: AccountContext): void {
       createdAt: isoAt(createdDay, 600 + i),
       updatedAt: isoAt(departedDay ?? createdDay, 600 + i),
     };
-    ctx.writer.insertContact(contact);
+    ctx.sink.contact(contact);
     ctx.contacts.push(contact);
     ctx.summary.contacts += 1;
   }
@@ -52,7 +52,7 @@ function clampInt(x: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(hi, Math.round(x)));
 }
 
-export function writeSurveys(ctx: AccountContext): void {
+export function emitSurveys(ctx: AccountContext): void {
   const { rng, profile } = ctx;
   if (profile.missing === 'surveys_engagement' || profile.missing === 'all') return;
   const first = Math.max(profile.startDay + 14, ctx.asOfDay - HISTORY_WEEKS * 7);
@@ -70,7 +70,7 @@ export function writeSurveys(ctx: AccountContext): void {
             : clampInt(5.2 - (4 * level) / 100 + rng.normal(0, 0.5), 1, 5);
       const contacts = presentContacts(ctx, day);
       const mood = moodAt(ctx, day);
-      ctx.writer.insertSurvey({
+      ctx.sink.survey({
         id: idAt(ctx, day, 540),
         accountId: profile.record.id,
         contactId: contacts.length ? rng.pick(contacts).id : null,
@@ -237,13 +237,13 @@ function noteLanguage(ctx: AccountContext): NoteLanguage {
   return ctx.rng.chance(0.8) ? home : home === 'es' ? 'en' : 'es';
 }
 
-function writeNote(ctx: AccountContext, day: number, minutes: number, heading: string, touchpointId: string | null): void {
+function emitNote(ctx: AccountContext, day: number, minutes: number, heading: string, touchpointId: string | null): void {
   const { rng, profile } = ctx;
   const contacts = presentContacts(ctx, day);
   const contact = contacts.length ? rng.pick(contacts).name : profile.record.name;
-  const authorId = rng.chance(0.9) ? profile.record.ownerId : ctx.team.managerId;
+  const authorId = rng.chance(0.9) ? profile.record.ownerId : ctx.team.managerOf(profile.record.ownerId);
   const createdAt = isoAt(day, minutes);
-  ctx.writer.insertNote({
+  ctx.sink.note({
     id: idAt(ctx, day, minutes),
     accountId: profile.record.id,
     touchpointId,
@@ -255,7 +255,7 @@ function writeNote(ctx: AccountContext, day: number, minutes: number, heading: s
   ctx.summary.notes += 1;
 }
 
-export function writeTouchpointsAndNotes(ctx: AccountContext): void {
+export function emitTouchpointsAndNotes(ctx: AccountContext): void {
   const { rng, profile, asOfDay } = ctx;
   const accountId = profile.record.id;
   for (const item of scheduleItems(ctx)) {
@@ -278,7 +278,7 @@ export function writeTouchpointsAndNotes(ctx: AccountContext): void {
     const createdDay = item.plannedDay ?? Math.max(profile.startDay - 3, item.day - rng.int(1, 30));
     const id = idAt(ctx, createdDay, minutes);
     const completedAt = done ? isoAt(doneDay, doneMinutes) : null;
-    ctx.writer.insertTouchpoint({
+    ctx.sink.touchpoint({
       id,
       accountId,
       kind: item.kind,
@@ -293,7 +293,7 @@ export function writeTouchpointsAndNotes(ctx: AccountContext): void {
       updatedAt: completedAt ?? (status === 'planned' ? isoAt(createdDay, minutes) : isoAt(item.day, minutes + 5)),
     });
     ctx.summary.touchpoints += 1;
-    if (done && item.kind !== 'email' && rng.chance(0.55)) writeNote(ctx, doneDay, doneMinutes + 15, item.title, id);
+    if (done && item.kind !== 'email' && rng.chance(0.55)) emitNote(ctx, doneDay, doneMinutes + 15, item.title, id);
   }
 
   const historyStart = Math.max(profile.startDay, asOfDay - HISTORY_WEEKS * 7);
@@ -301,6 +301,6 @@ export function writeTouchpointsAndNotes(ctx: AccountContext): void {
   const standalone = Math.round(span / NOTE_EVERY_DAYS) + (profile.cohort === 'onboarding' ? 1 : 0);
   for (let i = 0; i < standalone; i += 1) {
     const day = historyStart + rng.int(0, span);
-    writeNote(ctx, day, rng.int(8 * 60, 19 * 60), rng.pick(['Notes', 'Notas', 'Account update', 'Seguimiento']), null);
+    emitNote(ctx, day, rng.int(8 * 60, 19 * 60), rng.pick(['Notes', 'Notas', 'Account update', 'Seguimiento']), null);
   }
 }

@@ -1,8 +1,9 @@
-import type { BookWriterRepository } from '../db/repositories/book-writer-repository';
-import { DEFAULT_SCORING_CONFIG, type CurvePoints } from '../../src-shared/scoring/scoring-config';
-import type { HealthMetricKey } from '../../src-shared/scoring/types';
+import { DEFAULT_SCORING_CONFIG, type CurvePoints } from '../scoring/scoring-config';
+import type { HealthMetricKey } from '../scoring/types';
+import type { AccountProfile } from './demo-accounts';
+import { isoDay } from './demo-days';
+import type { DemoRecordSink } from './demo-records';
 import type { SeededRandom } from './seeded-random';
-import { isoDay, type AccountProfile } from './demo-accounts';
 
 /** Three years of weekly observations, as in the bench's reference book (DESIGN §5). */
 export const HISTORY_WEEKS = 156;
@@ -73,15 +74,18 @@ export function weekDays(profile: AccountProfile, asOfDay: number): number[] {
 }
 
 /**
- * Writes every stored metric key for every week of the account's life, rows in primary-key order
- * (key, then date) so the WITHOUT ROWID table is filled by appends.
+ * Emits every stored metric key for every week of the account's life, or of its last `keepWeeks`
+ * weeks, in primary-key order (key, then date) so a store's metrics table is filled by appends.
+ * The whole history is drawn either way, so a kept value is the full book's value. Returns how many
+ * it emitted.
  */
-export function writeMetrics(
-  writer: BookWriterRepository,
+export function emitMetrics(
+  sink: DemoRecordSink,
   profile: AccountProfile,
   level: LevelFn,
   rng: SeededRandom,
   asOfDay: number,
+  keepWeeks = HISTORY_WEEKS,
 ): number {
   if (profile.missing === 'all') return 0;
   const days = weekDays(profile, asOfDay);
@@ -166,14 +170,17 @@ export function writeMetrics(
   }
   const isoDays = days.map(isoDay);
   const accountId = profile.record.id;
+  const firstKeptDay = asOfDay - 7 * (keepWeeks - 1);
+  let first = 0;
+  while (first < n && (days[first] as number) < firstKeptDay) first += 1;
   let rows = 0;
   for (const key of [...series.keys()].sort()) {
     if (skip.has(key)) continue;
     const values = series.get(key) as number[];
-    for (let w = 0; w < n; w += 1) {
-      writer.insertMetricValues(accountId, key, isoDays[w] as string, values[w] as number);
+    for (let w = first; w < n; w += 1) {
+      sink.metric(accountId, key, isoDays[w] as string, values[w] as number);
     }
-    rows += n;
+    rows += n - first;
   }
   return rows;
 }

@@ -1,0 +1,3 @@
+import { simulationSuite } from './simulation-suite';
+
+simulationSuite('pglite');
