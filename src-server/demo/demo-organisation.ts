@@ -123,5 +123,8 @@ export async function seedDemoOrganisation(db: Database, options: DemoOrganisati
     return true;
   });
   if (!seeded) return { seeded: false, logins: await existingDemoLogins(db), summary: null };
+  // Hundreds of thousands of rows just arrived: give the planner their statistics now rather than
+  // whenever autovacuum (if it runs at all) gets to them.
+  await db.query('ANALYZE');
   return { seeded: true, logins: logins.sort(byRoleThenEmail), summary: generator.summary };
 }

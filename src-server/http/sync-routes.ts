@@ -39,10 +39,12 @@ export function registerSyncRoutes(app: FastifyInstance, db: Database, pokes: Po
     return response;
   });
 
-  app.get('/v1/sync/pull', async (request) => {
+  app.get('/v1/sync/pull', async (request, reply) => {
     const query = parseBody(pullQuerySchema, request.query);
     checkVersions(query.protocol, query.schema);
-    return handlePull(db, callerOf(request).user, query);
+    // Built as text (a first sync is hundreds of thousands of rows): sent as it is, not serialized again.
+    const answer = await handlePull(db, callerOf(request).user, query);
+    return reply.type('application/json; charset=utf-8').send(answer.json);
   });
 
   const open = new Set<() => void>();

@@ -33,6 +33,13 @@ export interface CommitResult {
   head: number;
 }
 
+/** The row's fields as a pull sends them: every registry column but the key. */
+function fieldsOf(entity: EntityName, row: EntityRow): EntityRow {
+  const fields = { ...row };
+  for (const column of ENTITIES[entity].key) delete fields[column];
+  return fields;
+}
+
 function accountIdOf(entity: EntityName, row: EntityRow): string | null {
   const column = ENTITIES[entity].scopeColumn;
   return column ? ((row[column] as string | null) ?? null) : null;
@@ -72,20 +79,21 @@ export async function commitWrites(tx: Queryable, allWrites: readonly RowWrite[]
       op: write.op,
       clocks: write.clocks ?? null,
       created_by: write.createdBy ?? null,
+      fields: fieldsOf(write.entity, write.row),
     })),
-    ...logged.map((entry) => ({ entity: entry.entity, row_id: entry.rowId, account_id: entry.accountId, op: entry.op, clocks: null, created_by: null })),
+    ...logged.map((entry) => ({ entity: entry.entity, row_id: entry.rowId, account_id: entry.accountId, op: entry.op, clocks: null, created_by: null, fields: null })),
   ].map((entry, ord) => ({ ...entry, ord }));
   const [result] = await tx.query<{ head: string | number }>(
     `WITH c AS (UPDATE sync_counter SET seq = seq + $2 WHERE id = 1 RETURNING seq),
      e AS (
-       SELECT x.entity, x.row_id, x.account_id, c.seq - $2 + 1 + x.ord AS seq, c.seq AS tx_end, x.op, COALESCE(x.clocks, '{}'::jsonb) AS clocks, x.created_by
-       FROM jsonb_to_recordset($1::jsonb) AS x(entity text, row_id text, account_id text, ord bigint, op text, clocks jsonb, created_by text) CROSS JOIN c
+       SELECT x.entity, x.row_id, x.account_id, c.seq - $2 + 1 + x.ord AS seq, c.seq AS tx_end, x.op, COALESCE(x.clocks, '{}'::jsonb) AS clocks, x.created_by, x.fields
+       FROM jsonb_to_recordset($1::jsonb) AS x(entity text, row_id text, account_id text, ord bigint, op text, clocks jsonb, created_by text, fields json) CROSS JOIN c
      ),
      logged AS (
-       INSERT INTO change_log (entity, row_id, account_id, seq, tx_end, op, clocks, created_by, changed_at)
-       SELECT entity, row_id, account_id, seq, tx_end, op, clocks, created_by, $3 FROM e
+       INSERT INTO change_log (entity, row_id, account_id, seq, tx_end, op, clocks, created_by, fields, changed_at)
+       SELECT entity, row_id, account_id, seq, tx_end, op, clocks, created_by, fields, $3 FROM e
        ON CONFLICT (entity, row_id) DO UPDATE SET
-         account_id = EXCLUDED.account_id, seq = EXCLUDED.seq, tx_end = EXCLUDED.tx_end, op = EXCLUDED.op,
+         account_id = EXCLUDED.account_id, seq = EXCLUDED.seq, tx_end = EXCLUDED.tx_end, op = EXCLUDED.op, fields = EXCLUDED.fields,
          clocks = CASE WHEN EXCLUDED.clocks = '{}'::jsonb THEN change_log.clocks ELSE EXCLUDED.clocks END,
          created_by = COALESCE(change_log.created_by, EXCLUDED.created_by),
          changed_at = EXCLUDED.changed_at

@@ -11,4 +11,5 @@ export interface VersionRange {
 
 export const SUPPORTED_PROTOCOL_VERSIONS: VersionRange = { min: 1, max: 1 };
 
-export const SUPPORTED_SCHEMA_VERSIONS: VersionRange = { min: 5, max: 5 };
+// 6 changed only a trigger of the device's store (deferred note indexing): 5 and 6 hold the same rows.
+export const SUPPORTED_SCHEMA_VERSIONS: VersionRange = { min: 5, max: 6 };
