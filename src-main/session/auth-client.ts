@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { ServiceError } from '../../src-shared/ipc/ipc-error';
 import { syncUserSchema } from '../../src-shared/ipc/sync-status';
 import type { LoginRequest, LoginResponse } from '../../src-shared/sync/auth-wire';
-import { SUPPORTED_PROTOCOL_VERSIONS } from '../../src-shared/sync/protocol-versions';
-import { MIGRATIONS } from '../db/migrations';
+import { CLIENT_PROTOCOL_VERSION, CLIENT_SCHEMA_VERSION } from '../sync/sync-http';
 
 /** How long a sign-in waits for the server before saying it cannot be reached. */
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -18,9 +17,6 @@ const healthSchema = z.object({
 const loginResponseSchema = z.object({ token: z.string().min(1), user: syncUserSchema });
 const wireErrorSchema = z.object({ code: z.string(), message: z.string() });
 
-/** The wire protocol this build speaks and its store's schema version (its last migration). */
-export const CLIENT_PROTOCOL_VERSION = SUPPORTED_PROTOCOL_VERSIONS.max;
-export const CLIENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
 export interface AuthClientOptions {
   fetch?: typeof fetch;

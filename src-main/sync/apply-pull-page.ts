@@ -49,14 +49,16 @@ export function applyPullPage(db: Database, page: PullResponse, requestCursor: n
     }
     let teamWide = false;
     let newestClock: string | null = null;
-    for (const change of page.changes as PulledChange[]) {
-      if (typeof change.hlc === 'string' && (newestClock === null || change.hlc > newestClock)) newestClock = change.hlc;
-      // After the purge of a pull from scratch the rows of its pages are new to this store.
-      const result = apply.applyChange(change, { likelyNew: fromScratch });
-      if (!result.changed) continue;
-      if (result.accountId) changed.add(result.accountId);
-      else teamWide = true;
-    }
+    apply.withDeferredNoteIndexing(() => {
+      for (const change of page.changes as PulledChange[]) {
+        if (typeof change.hlc === 'string' && (newestClock === null || change.hlc > newestClock)) newestClock = change.hlc;
+        // After the purge of a pull from scratch the rows of its pages are new to this store.
+        const result = apply.applyChange(change, { likelyNew: fromScratch });
+        if (!result.changed) continue;
+        if (result.accountId) changed.add(result.accountId);
+        else teamWide = true;
+      }
+    });
 
     const added = new Set(page.scope.added);
     for (const accountId of page.scope.removed) {

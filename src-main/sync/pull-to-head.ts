@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { MAX_PULL_LIMIT } from '../../src-shared/sync/sync-wire';
+import { MAX_PULL_LIMIT, type PullResponse } from '../../src-shared/sync/sync-wire';
+import { withOneCheckpointAtEnd } from '../db/repositories/sync-apply-repository';
 import { SyncProgressRepository } from '../db/repositories/sync-progress-repository';
 import { applyPullPage, type AppliedPage } from './apply-pull-page';
 import { SyncRequestError, type SyncHttp } from './sync-http';
@@ -24,19 +25,27 @@ export async function pullToHead(
   // The largest page the server serves: fewer round trips, and the scope work a page costs the server is paid fewer times.
   limit = MAX_PULL_LIMIT,
 ): Promise<PullOutcome> {
+  const pull = () => pullPages(db, http, onPage, limit);
+  return new SyncProgressRepository(db).cursor() === 0 ? withOneCheckpointAtEnd(db, pull) : pull();
+}
+
+async function pullPages(db: Database, http: SyncHttp, onPage: (page: AppliedPage) => void, limit: number): Promise<PullOutcome> {
   const progress = new SyncProgressRepository(db);
   let restarted = false;
   let identityReset = false;
   let pages = 0;
   // Pages of a pull that started from cursor 0 (after its purge) bring rows this store lacks.
   let fromScratch = false;
+  // The next page, asked for while the current one is applied (the server builds it meanwhile).
+  let next: Promise<PullResponse> | null = null;
   for (;;) {
     const cursor = progress.cursor();
     if (cursor === 0) fromScratch = true;
     let page;
     try {
-      page = await http.pull({ clientId: progress.clientId(), cursor, limit });
+      page = await (next ?? http.pull({ clientId: progress.clientId(), cursor, limit }));
     } catch (error) {
+      next = null;
       if (error instanceof SyncRequestError && error.kind === 'resync' && !restarted) {
         restarted = true;
         progress.setCursor(0);
@@ -54,6 +63,15 @@ export async function pullToHead(
       restarted = true;
       progress.setCursor(0);
       continue;
+    }
+    next = null;
+    if (page.has_more && page.cursor > cursor) {
+      // Its cursor is the one this page stores once applied. A failure surfaces when it is awaited;
+      // if applying this page fails first, nobody awaits it.
+      next = http.pull({ clientId: progress.clientId(), cursor: page.cursor, limit });
+      next.catch(() => undefined);
+      // Let the request leave before the page's synchronous transaction holds the thread.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     onPage(applyPullPage(db, page, cursor, fromScratch));
     pages++;

@@ -35,6 +35,22 @@ function outboxRows(): Array<{ id: number; status: string; rejection_json: strin
 }
 
 describe('a pulled page on the local store', () => {
+  it('pulled notes are found by search, an edited one by its new words only, and the app\'s own notes are indexed after', () => {
+    const notes = new NotesRepository(store.db);
+    const { acmeId } = store.ids;
+    // A page of new notes (indexed together before it commits), then a later page editing one.
+    applyPullPage(store.db, page({ changes: [noteChange('n-a', acmeId, 'Renewal call with procurement'), noteChange('n-b', acmeId, 'Onboarding workshop booked')] }), 5, true);
+    applyPullPage(store.db, page({ changes: [noteChange('n-b', acmeId, 'Workshop moved to Thursday')], cursor: 11, head: 11 }), 10);
+    notes.insertIfNew({ id: 'n-mine', accountId: acmeId, touchpointId: null, authorId: null, body: 'Procurement wants a discount' }, FIXTURE_NOW);
+    const found = (word: string) => notes.search(word, 10).map(({ note }) => note.id).sort();
+    expect(found('procurement')).toEqual(['n-a', 'n-mine']);
+    expect(found('thursday')).toEqual(['n-b']);
+    expect(found('onboarding')).toEqual([]);
+    // The full-text index agrees with the notes table row for row (FTS5's own check).
+    expect(() => store.db.prepare("INSERT INTO notes_fts (notes_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    expect(store.db.prepare("SELECT COUNT(*) AS n FROM sync_state WHERE key = 'notes_fts_deferred'").get()).toEqual({ n: 0 });
+  });
+
   it('keeps a local edit that is not pushed yet on top of older server state, and takes the server\'s other rows', () => {
     const notes = new NotesRepository(store.db);
     const { acmeId } = store.ids;

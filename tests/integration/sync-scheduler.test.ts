@@ -4,6 +4,7 @@ import { SyncProgressRepository } from '../../src-main/db/repositories/sync-prog
 import { SyncStateRepository } from '../../src-main/db/repositories/sync-state-repository';
 import { createSyncClient, NUDGE_DELAY_MS, PERIODIC_ROUND_MS } from '../../src-main/sync/create-sync-client';
 import type { SyncClient } from '../../src-main/sync/sync-client';
+import { CLIENT_SCHEMA_VERSION } from '../../src-main/sync/sync-http';
 import type { SyncStatus } from '../../src-shared/ipc/sync-status';
 import type { PushRequest } from '../../src-shared/sync/sync-wire';
 import { ManualTimers } from '../helpers/manual-timers';
@@ -92,7 +93,7 @@ describe('the sync scheduler', () => {
     expect(pushes.map((push) => push.mutations.length)).toEqual([500, 500, 201]);
     const ids = pushes.flatMap((push) => push.mutations.map((m) => m.id));
     expect(ids).toEqual(Array.from({ length: 1201 }, (_, i) => i + 1));
-    expect(pushes[0]).toMatchObject({ protocol: 1, schema: 5, client_id: new SyncProgressRepository(store.db).clientId() });
+    expect(pushes[0]).toMatchObject({ protocol: 1, schema: CLIENT_SCHEMA_VERSION, client_id: new SyncProgressRepository(store.db).clientId() });
   });
 
   it('shows offline while the network is down and retries with growing, jittered delays, then goes back to the periodic round', async () => {

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { OutboxQueueRepository } from '../../src-main/db/repositories/outbox-queue-repository';
 import { SyncProgressRepository } from '../../src-main/db/repositories/sync-progress-repository';
 import { createSyncClient } from '../../src-main/sync/create-sync-client';
+import { CLIENT_SCHEMA_VERSION } from '../../src-main/sync/sync-http';
 import { describeOnEachDatabase } from './server-test-databases';
 import { Device, ManualTimers, TestServer } from './sync-engine-harness';
 import { newNoteFields, WireClient } from './sync-test-client';
@@ -170,7 +171,7 @@ describeOnEachDatabase('sync engine recovery against the real server', (kind) =>
       onStatus: () => undefined,
       onDataChanged: () => undefined,
       // What an older server answers a newer client: our schema is outside its range.
-      fetch: async (input, init) => fetch(String(input).replace('schema=5', 'schema=99'), init),
+      fetch: async (input, init) => fetch(String(input).replace(`schema=${CLIENT_SCHEMA_VERSION}`, 'schema=99'), init),
       timers: new ManualTimers(),
     });
     expect(await upgraded.syncNow()).toMatchObject({ phase: 'error', error: { code: 'UPGRADE_REQUIRED' } });

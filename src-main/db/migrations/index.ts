@@ -3,6 +3,7 @@ import { sql as scoreCache } from './0002-score-cache';
 import { sql as notePagingAndSearchIndexes } from './0003-note-paging-and-search-indexes';
 import { sql as rescoreMarks } from './0004-rescore-marks';
 import { sql as syncScopeColumns } from './0005-sync-scope-columns';
+import { sql as deferredNoteIndexing } from './0006-deferred-note-indexing';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003-note-paging-and-search-indexes', sql: notePagingAndSearchIndexes },
   { version: 4, name: '0004-rescore-marks', sql: rescoreMarks },
   { version: 5, name: '0005-sync-scope-columns', sql: syncScopeColumns },
+  { version: 6, name: '0006-deferred-note-indexing', sql: deferredNoteIndexing },
 ];

@@ -59,7 +59,7 @@ export class SyncApplyRepository {
     const fields = checked.fields;
     // Registry order, so one field set always maps to one prepared statement.
     const columns = entityColumns(entity).filter((column) => column in fields);
-    const params = { ...fields, ...key };
+    const wholeRow = columns.length === entityColumns(entity).length - ENTITIES[entity].key.length;
 
     if (op === 'delete') {
       if (!hasColumn(entity, 'deleted_at')) throw new SyncApplyError(`Change refused: ${entity} rows are never tombstoned`);
@@ -67,27 +67,45 @@ export class SyncApplyRepository {
     }
     if (columns.length === 0) return { changed: false, accountId: null };
     try {
-      // A whole row the store most likely lacks (a pull from scratch): insert, and update only if it
-      // was there after all. Not INSERT … ON CONFLICT: an upsert's conflict policy overrides the
-      // rescore-mark triggers' OR IGNORE, and a partial row would fail NOT NULL before the conflict.
-      if (options.likelyNew && op === 'upsert' && columns.length === entityColumns(entity).length - ENTITIES[entity].key.length) {
-        try {
-          return this.result(this.statement(entity, 'insert', columns).get(params));
-        } catch (error) {
-          if (!isKeyConflict(error)) throw error;
-        }
-      }
-      // Otherwise update first; insert if absent.
-      const updated = this.statement(entity, 'update', columns).get(params);
-      // A delete of a row never here is kept as a tombstone when it carries the whole row (as pulls
-      // do): a live row pulled later may point at it (a note at a touchpoint deleted meanwhile).
-      if (updated || (op === 'delete' && columns.length < entityColumns(entity).length - ENTITIES[entity].key.length)) return this.result(updated);
-      return this.result(this.statement(entity, 'insert', columns).get(params));
+      if (wholeRow) return this.applyWholeRow(entity, op, key, fields, options.likelyNew === true);
+      // Some columns (a local mutation re-applied): update the row; insert if absent, which fails
+      // unless the given columns are enough for a new row. A partial delete of a row never here stays absent.
+      const params = { ...fields, ...key };
+      const updated = this.partialStatement(entity, 'update', columns).get(params);
+      if (updated || op === 'delete') return this.result(updated);
+      return this.result(this.partialStatement(entity, 'insert', columns).get(params));
     } catch (error) {
       // A new row missing a required column, a CHECK, or an account this store lacks: SQLite undoes
       // the failed statement, so nothing of this change is written.
       throw new SyncApplyError(`Change refused: ${entity} ${change.row_id}: ${(error as Error).message}`, { cause: error });
     }
+  }
+
+  /**
+   * A change carrying every column (every pulled change). A row the store most likely lacks (a pull
+   * from scratch) is inserted, and updated only if it was there after all; otherwise updated, and
+   * inserted if absent: a delete of a row never here is kept as a tombstone, since a live row pulled
+   * later may point at it (a note at a touchpoint deleted meanwhile). Not INSERT … ON CONFLICT: an
+   * upsert's conflict policy overrides the rescore-mark triggers' OR IGNORE. Positional parameters
+   * and no RETURNING (the row's account is among its values): a third cheaper over a first sync.
+   */
+  private applyWholeRow(entity: EntityName, op: 'upsert' | 'delete', key: Record<string, string>, fields: Record<string, unknown>, likelyNew: boolean): AppliedChange {
+    const statements = this.wholeRowStatements(entity);
+    const scope = ENTITIES[entity].scopeColumn;
+    const written = { changed: true, accountId: scope ? ((key[scope] ?? fields[scope]) as string) : null };
+    // The insert's placeholders follow the entity's columns; the update's its SET columns, then the key.
+    const row = entityColumns(entity).map((column) => (column in key ? key[column] : fields[column]));
+    const update = () => statements.update.run([...statements.setColumns.map((column) => fields[column]), ...ENTITIES[entity].key.map((column) => key[column])]);
+    if (likelyNew && op === 'upsert') {
+      try {
+        statements.insert.run(row);
+        return written;
+      } catch (error) {
+        if (!isKeyConflict(error)) throw error;
+      }
+    }
+    if (update().changes === 0) statements.insert.run(row);
+    return written;
   }
 
   /**
@@ -102,6 +120,23 @@ export class SyncApplyRepository {
     prepareCached<[Record<string, unknown>], unknown>(this.db, `DELETE FROM ${entity} WHERE ${where}`).run(key);
   }
 
+  /**
+   * Runs `apply` (a page's changes, inside its transaction) with the notes full-text trigger standing
+   * aside, then indexes every note it inserted in one statement (migration 0006): a page of a first
+   * sync brings thousands. The changes of a page only insert and update rows, each row once, so no
+   * note is updated or deleted before it is indexed.
+   */
+  withDeferredNoteIndexing<T>(apply: () => T): T {
+    if (!this.db.inTransaction) throw new SyncApplyError('Deferred note indexing runs inside the page transaction');
+    const { last } = prepareCached<[], { last: number | null }>(this.db, 'SELECT max(seq) AS last FROM notes').get() ?? { last: null };
+    prepareCached<[], unknown>(this.db, "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('notes_fts_deferred', '1')").run();
+    const result = apply();
+    // New notes take seqs above the highest one before (INTEGER PRIMARY KEY, never given by a change).
+    prepareCached<[number], unknown>(this.db, 'INSERT INTO notes_fts (rowid, body) SELECT seq, body FROM notes WHERE seq > ?').run(last ?? 0);
+    prepareCached<[], unknown>(this.db, "DELETE FROM sync_state WHERE key = 'notes_fts_deferred'").run();
+    return result;
+  }
+
   private result(row: { account_id: string | null } | undefined): AppliedChange {
     return row ? { changed: true, accountId: row.account_id } : { changed: false, accountId: null };
   }
@@ -109,8 +144,8 @@ export class SyncApplyRepository {
   private readonly statements = new Map<string, KeyedStatement>();
 
   /** The UPDATE or INSERT of one entity for one set of columns, prepared once; it returns the row's scope. */
-  private statement(entity: EntityName, kind: 'update' | 'insert', columns: readonly string[]): KeyedStatement {
-    // Keyed without building the SQL text: a pulled page runs this for every row.
+  private partialStatement(entity: EntityName, kind: 'update' | 'insert', columns: readonly string[]): KeyedStatement {
+    // Keyed without building the SQL text: a pulled page can run this for many rows.
     const cacheKey = `${kind} ${entity} ${columns.join(',')}`;
     let statement = this.statements.get(cacheKey);
     if (!statement) {
@@ -121,6 +156,31 @@ export class SyncApplyRepository {
     }
     return statement;
   }
+
+  private readonly wholeRows = new Map<EntityName, WholeRowStatements>();
+
+  /** The whole-row INSERT and UPDATE of one entity, bound from arrays of values. */
+  private wholeRowStatements(entity: EntityName): WholeRowStatements {
+    let statements = this.wholeRows.get(entity);
+    if (!statements) {
+      const key = ENTITIES[entity].key;
+      const setColumns = entityColumns(entity).filter((column) => !key.includes(column));
+      statements = {
+        insert: prepareCached<unknown[], unknown>(this.db, insertSql(entity, { positional: true })),
+        update: prepareCached<unknown[], unknown>(this.db, updateSql(entity, setColumns, { positional: true })),
+        setColumns,
+      };
+      this.wholeRows.set(entity, statements);
+    }
+    return statements;
+  }
+}
+
+interface WholeRowStatements {
+  insert: Statement<unknown[], unknown>;
+  update: Statement<unknown[], unknown>;
+  /** The update's SET columns, in its placeholders' order (its key follows). */
+  setColumns: readonly string[];
 }
 
 /**
@@ -142,6 +202,25 @@ export function inPageTransaction<T>(db: Database, work: () => T): T {
   }
 }
 
+/**
+ * Runs a pull from scratch with the connection's automatic WAL checkpoints off, and checkpoints once
+ * at the end: a first sync writes the whole book, and a checkpoint every 1,000 pages of WAL would
+ * copy the pages each page rewrites (indexes, the full-text index) into the store again and again.
+ */
+export async function withOneCheckpointAtEnd<T>(db: Database, work: () => Promise<T>): Promise<T> {
+  const every = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  try {
+    return await work();
+  } finally {
+    // The app may have closed the store meanwhile (signing out); nothing to restore then.
+    if (db.open) {
+      db.pragma(`wal_autocheckpoint = ${every}`);
+      db.pragma('wal_checkpoint(PASSIVE)');
+    }
+  }
+}
+
 /** True for SQLite's refusal of a second row with the same key. */
 function isKeyConflict(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
@@ -155,5 +234,7 @@ function keyValues(entity: EntityName, rowId: string): Record<string, string> {
   if (typeof rowId !== 'string' || parts.length !== key.length || parts.some((part) => part.length === 0)) {
     throw new SyncApplyError(`Change refused: ${entity}: row_id ${JSON.stringify(rowId)} is not ${key.join('|')}`);
   }
-  return Object.fromEntries(key.map((column, i) => [column, parts[i]!]));
+  const values: Record<string, string> = {};
+  for (let i = 0; i < key.length; i++) values[key[i]!] = parts[i]!;
+  return values;
 }
