@@ -83,18 +83,22 @@ export async function commitWrites(tx: Queryable, allWrites: readonly RowWrite[]
     })),
     ...logged.map((entry) => ({ entity: entry.entity, row_id: entry.rowId, account_id: entry.accountId, op: entry.op, clocks: null, created_by: null, fields: null })),
   ].map((entry, ord) => ({ ...entry, ord }));
+  // json_to_recordset, not the jsonb one: each entry's fields keep the compact text JSON.stringify
+  // wrote, which pulls send as they are.
   const [result] = await tx.query<{ head: string | number }>(
     `WITH c AS (UPDATE sync_counter SET seq = seq + $2 WHERE id = 1 RETURNING seq),
      e AS (
-       SELECT x.entity, x.row_id, x.account_id, c.seq - $2 + 1 + x.ord AS seq, c.seq AS tx_end, x.op, COALESCE(x.clocks, '{}'::jsonb) AS clocks, x.created_by, x.fields
-       FROM jsonb_to_recordset($1::jsonb) AS x(entity text, row_id text, account_id text, ord bigint, op text, clocks jsonb, created_by text, fields json) CROSS JOIN c
+       SELECT x.entity, x.row_id, x.account_id, c.seq - $2 + 1 + x.ord AS seq, c.seq AS tx_end, x.op, COALESCE(x.clocks, '{}'::jsonb) AS clocks,
+         (SELECT max(value) FROM jsonb_each_text(x.clocks)) AS hlc, x.created_by, x.fields
+       FROM json_to_recordset($1::json) AS x(entity text, row_id text, account_id text, ord bigint, op text, clocks jsonb, created_by text, fields json) CROSS JOIN c
      ),
      logged AS (
-       INSERT INTO change_log (entity, row_id, account_id, seq, tx_end, op, clocks, created_by, fields, changed_at)
-       SELECT entity, row_id, account_id, seq, tx_end, op, clocks, created_by, fields, $3 FROM e
+       INSERT INTO change_log (entity, row_id, account_id, seq, tx_end, op, clocks, hlc, created_by, fields, changed_at)
+       SELECT entity, row_id, account_id, seq, tx_end, op, clocks, hlc, created_by, fields, $3 FROM e
        ON CONFLICT (entity, row_id) DO UPDATE SET
          account_id = EXCLUDED.account_id, seq = EXCLUDED.seq, tx_end = EXCLUDED.tx_end, op = EXCLUDED.op, fields = EXCLUDED.fields,
          clocks = CASE WHEN EXCLUDED.clocks = '{}'::jsonb THEN change_log.clocks ELSE EXCLUDED.clocks END,
+         hlc = CASE WHEN EXCLUDED.clocks = '{}'::jsonb THEN change_log.hlc ELSE EXCLUDED.hlc END,
          created_by = COALESCE(change_log.created_by, EXCLUDED.created_by),
          changed_at = EXCLUDED.changed_at
        RETURNING 1

@@ -9,7 +9,7 @@ import { z } from 'zod';
 /** Most mutations one push may carry; a client sends its outbox in batches of at most this many. */
 export const MAX_PUSH_MUTATIONS = 500;
 /** Largest page a pull serves (`limit` above it is lowered to it); the default when none is given. */
-export const MAX_PULL_LIMIT = 5000;
+export const MAX_PULL_LIMIT = 10000;
 export const DEFAULT_PULL_LIMIT = 1000;
 
 /** `<wall ms, 15 digits>-<counter, 6 digits>-<client_id>`: string order is clock order. */

@@ -5,3 +5,8 @@
 -- admin commands, a row logged again after a refused push): a pull then reads the row from its table.
 -- `json`, not `jsonb`: stored as written and handed back as the same text.
 ALTER TABLE change_log ADD COLUMN fields json;
+
+-- The newest of the entry's field clocks (what a pull sends as `hlc`), kept with the clocks so a
+-- page does not take the maximum of every row's clock map again.
+ALTER TABLE change_log ADD COLUMN hlc text;
+UPDATE change_log SET hlc = (SELECT max(value) FROM jsonb_each_text(clocks)) WHERE clocks <> '{}'::jsonb;
