@@ -38,7 +38,8 @@ async function freePort(): Promise<number> {
 /** `npm run server -- --demo` as a real process; resolves with its login lines once it listens. */
 function startDemoServer(dataDir: string, port: number): Promise<{ child: ChildProcess; logins: Login[] }> {
   const { DATABASE_URL: _unused, ...env } = process.env;
-  const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [join(REPO_ROOT, 'src-server', 'server-cli.ts'), '--demo', '--demo-accounts', String(DEMO_ACCOUNTS), '--port', String(port), '--data-dir', dataDir], { cwd: REPO_ROOT, env });
+  // node with tsx's loader (not the tsx CLI, whose grandchild server outlives a killed child).
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src-server', 'server-cli.ts'), '--demo', '--demo-accounts', String(DEMO_ACCOUNTS), '--port', String(port), '--data-dir', dataDir], { cwd: REPO_ROOT, env });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the demo server did not start: ${output}`)), 120_000);

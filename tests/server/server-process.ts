@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { TestDatabase } from './server-test-databases';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const CLI = join(ROOT, 'src-server', 'server-cli.ts');
 
 export interface RunningServer {
@@ -19,7 +18,9 @@ export interface RunningServer {
 export function serverCli(target: TestDatabase, args: string[]): ChildProcess {
   const { DATABASE_URL: _ignored, ...rest } = process.env;
   const env = target.databaseUrl ? { ...rest, DATABASE_URL: target.databaseUrl } : rest;
-  return spawn(TSX, [CLI, ...args, '--data-dir', target.dataDir], { cwd: ROOT, env });
+  // node with tsx's loader, not the tsx CLI: that runs the server as a grandchild, which a SIGKILL of
+  // the child left running (holding database connections) after the tests.
+  return spawn(process.execPath, ['--import', 'tsx', CLI, ...args, '--data-dir', target.dataDir], { cwd: ROOT, env });
 }
 
 /** Starts a server process on a free port; resolves with its base URL once it logs that it listens. */
