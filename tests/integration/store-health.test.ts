@@ -147,7 +147,10 @@ describe('store health at start-up: a clear problem naming the file, never a sil
     const insert = raw.prepare("INSERT INTO notes (id, account_id, body, created_at, updated_at) VALUES (?, ?, 'llamada con el cliente', 'a', 'a')");
     for (let i = 0; i < 50; i += 1) insert.run(`n${i}`, acmeId);
     raw.unsafeMode(true); // lift better-sqlite3's defensive mode so the shadow table can be overwritten
-    raw.prepare('UPDATE notes_fts_data SET block = randomblob(length(block)) WHERE id > 1').run();
+    // A fixed byte, not randomblob(): random bytes sometimes decode as a huge length, and SQLite then
+    // reports "out of memory" rather than the damage (this test failed in CI that way).
+    const blocks = raw.prepare('SELECT id, length(block) AS len FROM notes_fts_data WHERE id > 1').all() as { id: number; len: number }[];
+    for (const { id, len } of blocks) raw.prepare('UPDATE notes_fts_data SET block = ? WHERE id = ?').run(Buffer.alloc(len, 0xa5), id);
     raw.close();
     const answer = await workspace.dispatch('notes.search', { query: 'llamada' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'STORE_CORRUPT' } });
