@@ -97,7 +97,7 @@ function RefusedChangesNotice({ accountId }: { accountId: string }) {
   if (refused === 0) return null;
   return (
     <p className="notice notice-warning" role="status">
-      {t(refused === 1 ? 'problems.onAccount.one' : 'problems.onAccount.other', { n: refused })}
+      {t('problems.onAccount', { n: refused })}
     </p>
   );
 }

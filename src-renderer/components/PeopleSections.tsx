@@ -32,7 +32,7 @@ export function ContactsSection({ contacts }: { contacts: Contact[] }) {
 function ageText({ t, fmt }: I18n, hours: number): string {
   if (hours < 24) return t('escalations.age.hours', { n: fmt.number(hours) });
   const days = Math.floor(hours / 24);
-  return t(days === 1 ? 'escalations.age.day' : 'escalations.age.days', { n: fmt.number(days) });
+  return t('escalations.age.days', { n: days });
 }
 
 export interface EscalationsSectionProps {

@@ -9,7 +9,6 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import type { PortfolioRow } from '../../src-shared/ipc/contract';
-import { accountCount } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
 import { columnWidths, NUMERIC_COLUMNS, portfolioColumns } from './portfolio-columns';
 import { useRowWindow } from './use-row-window';
@@ -80,7 +79,7 @@ function SpacerRow({ height, span }: { height: number; span: number }) {
 /** The book of accounts as one sortable, accessible table inside its own scrolling area. */
 export function PortfolioTable({ rows, showOwner = false }: PortfolioTableProps) {
   const i18n = useT();
-  const { t, locale } = i18n;
+  const { t } = i18n;
   const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORTING);
   const columns = useMemo(() => portfolioColumns(i18n, { showOwner }), [i18n, showOwner]);
   const widths = columnWidths(showOwner);
@@ -112,7 +111,7 @@ export function PortfolioTable({ rows, showOwner = false }: PortfolioTableProps)
   return (
     <div className="table-scroll" ref={scrollRef}>
       <table className="portfolio-table" aria-rowcount={windowed ? sortedRows.length + 1 : undefined}>
-        <caption>{t('portfolio.caption', { count: accountCount(locale, rows.length) })}</caption>
+        <caption>{t('portfolio.caption', { count: t('portfolio.accounts', { n: rows.length }) })}</caption>
         <colgroup>
           {leafColumns.map((col) => (
             <col key={col.id} style={{ width: widths[col.id] }} />

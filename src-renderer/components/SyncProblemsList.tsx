@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import type { SyncProblem } from '../../src-shared/ipc/sync-status';
 import { errorText } from '../i18n/error-text';
-import type { MessageKey } from '../i18n/messages-en';
-import type { Translate } from '../i18n/translate';
+import type { MessageKey } from '../../src-shared/i18n/messages-en';
+import type { Translate } from '../../src-shared/i18n/translate';
 import { useT } from '../i18n/use-t';
 import { useSyncStore } from '../stores/sync-store';
 

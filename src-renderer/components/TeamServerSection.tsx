@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { IpcError } from '../../src-shared/ipc/ipc-error';
 import type { SyncStatus } from '../../src-shared/ipc/sync-status';
 import { errorText } from '../i18n/error-text';
-import type { Translate } from '../i18n/translate';
+import type { Translate } from '../../src-shared/i18n/translate';
 import { useT } from '../i18n/use-t';
 import { useAppStatusStore } from '../stores/app-status-store';
 import { useSyncStore } from '../stores/sync-store';
@@ -78,9 +78,9 @@ function SignedIn({ status }: { status: SyncStatus & { user: NonNullable<SyncSta
         </p>
       )}
       {unsynced !== null ? (
-        <div className="team-confirm" role="group" aria-label={t(unsynced === 1 ? 'team.unsynced.one' : 'team.unsynced.other', { n: unsynced })}>
+        <div className="team-confirm" role="group" aria-label={t('team.unsynced', { n: unsynced })}>
           <p className="small">
-            <strong>{t(unsynced === 1 ? 'team.unsynced.one' : 'team.unsynced.other', { n: unsynced })}</strong> {t('team.unsyncedHelp')}
+            <strong>{t('team.unsynced', { n: unsynced })}</strong> {t('team.unsyncedHelp')}
           </p>
           <div className="team-actions">
             <button type="button" className="button-primary" disabled={busy !== null} onClick={() => void syncNow()}>

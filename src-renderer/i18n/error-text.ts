@@ -1,5 +1,5 @@
 import type { IpcError } from '../../src-shared/ipc/ipc-error';
-import type { Translate } from './translate';
+import type { Translate } from '../../src-shared/i18n/translate';
 
 /**
  * A failed call in the user's language, by its stable code (and field when one is named). The

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Locale } from '../../src-shared/scoring/labels';
 import { formatters, type Formatters } from './format';
 import { useLocaleStore } from './locale-store';
-import { translator, type Translate } from './translate';
+import { translator, type Translate } from '../../src-shared/i18n/translate';
 
 export interface I18n {
   locale: Locale;

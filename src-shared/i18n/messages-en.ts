@@ -1,6 +1,8 @@
 /**
- * English UI strings. Keys are the source of truth for the catalog shape; the Spanish catalog
- * must carry exactly the same keys (checked by the type below and by a unit test).
+ * English UI strings, ICU MessageFormat (`{n, plural, one {…} other {…}}` for counts). Keys are the
+ * source of truth for the catalog shape; the Spanish catalog must carry exactly the same keys
+ * (checked by the type below and by a unit test). Pure data in src-shared: the app's main process
+ * (exports, notifications) formats from the same catalogs as the window.
  * Domain labels (tiers, risk bands, escalation roles) live in src-shared/scoring/labels.ts.
  */
 export const MESSAGES_EN = {
@@ -11,8 +13,7 @@ export const MESSAGES_EN = {
 
   'portfolio.title': 'Portfolio',
   'portfolio.caption': 'Portfolio — {count}',
-  'portfolio.accounts.one': '{n} account',
-  'portfolio.accounts.other': '{n} accounts',
+  'portfolio.accounts': '{n, plural, one {# account} other {# accounts}}',
   'portfolio.asOf': 'Scored as of {date}',
   'portfolio.loading': 'Loading portfolio…',
   'portfolio.error.title': 'The portfolio could not be loaded',
@@ -95,8 +96,7 @@ export const MESSAGES_EN = {
 
   'escalations.title': 'Open escalations',
   'escalations.age.hours': 'Open {n} h',
-  'escalations.age.day': 'Open {n} day',
-  'escalations.age.days': 'Open {n} days',
+  'escalations.age.days': 'Open {n, plural, one {# day} other {# days}}',
   'escalations.opened': 'Opened {date}',
   'escalations.late': 'past the response time',
 
@@ -246,8 +246,7 @@ export const MESSAGES_EN = {
   'team.syncing': 'Syncing…',
   'team.signOut': 'Sign out',
   'team.signingOut': 'Signing out…',
-  'team.unsynced.one': '1 change has not reached the team server yet.',
-  'team.unsynced.other': '{n} changes have not reached the team server yet.',
+  'team.unsynced': '{n, plural, one {# change has} other {# changes have}} not reached the team server yet.',
   'team.unsyncedHelp': 'Sync now to send them first. If you sign out discarding them, your synced book is set aside on this computer and the next sign-in starts fresh from the server.',
   'team.discardAndSignOut': 'Discard and sign out',
   'team.cancel': 'Cancel',
@@ -265,8 +264,7 @@ export const MESSAGES_EN = {
   'problems.unknownAccount': 'an account no longer on this computer',
   'problems.reason': 'Server: {message} ({code})',
   'problems.made': 'Made {date}',
-  'problems.onAccount.one': '1 change to this account was refused by the team server. See Settings → Sync problems.',
-  'problems.onAccount.other': '{n} changes to this account were refused by the team server. See Settings → Sync problems.',
+  'problems.onAccount': '{n, plural, one {# change to this account was} other {# changes to this account were}} refused by the team server. See Settings → Sync problems.',
   'problems.error': 'The sync problems could not be loaded: {message}',
   'entity.notes': 'note',
   'entity.touchpoints': 'touchpoint',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ipcErrorCodeSchema } from '../../../src-shared/ipc/ipc-error';
 import { errorText } from '../../../src-renderer/i18n/error-text';
-import { translator } from '../../../src-renderer/i18n/translate';
+import { translator } from '../../../src-shared/i18n/translate';
 
 describe('errors are shown in the user language by their code', () => {
   it.each(['en', 'es'] as const)('every IPC error code has its own %s sentence', (locale) => {

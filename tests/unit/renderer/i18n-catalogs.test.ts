@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES_EN } from '../../../src-renderer/i18n/messages-en';
-import { MESSAGES_ES } from '../../../src-renderer/i18n/messages-es';
-import { accountCount, interpolate, translator } from '../../../src-renderer/i18n/translate';
+import { MESSAGES_EN } from '../../../src-shared/i18n/messages-en';
+import { MESSAGES_ES } from '../../../src-shared/i18n/messages-es';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { translator } from '../../../src-shared/i18n/translate';
 import { localeFromLanguageTag } from '../../../src-renderer/i18n/locale-store';
 import { formatters } from '../../../src-renderer/i18n/format';
 
-const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+/** The ICU arguments a message takes: `{name}` and `{n, plural, …}` alike. */
+const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1] ?? ''))].sort();
 
 describe('message catalogs', () => {
   it('en and es have exactly the same keys', () => {
@@ -22,17 +24,34 @@ describe('message catalogs', () => {
 });
 
 describe('translate', () => {
-  it('fills placeholders and leaves unknown ones visible', () => {
-    expect(interpolate('{a} and {b}', { a: 1 })).toBe('1 and {b}');
-    expect(translator('es')('column.health')).toBe('Salud');
-    expect(translator('en')('sort.hint', { column: 'Health' })).toBe('Sort by Health');
+  it('every message is valid ICU in both languages and formats with its arguments filled', () => {
+    for (const [locale, catalog] of [['en', MESSAGES_EN], ['es', MESSAGES_ES]] as const) {
+      const t = translator(locale);
+      for (const key of Object.keys(catalog) as (keyof typeof MESSAGES_EN)[]) {
+        expect(() => new IntlMessageFormat(catalog[key], locale), `${locale} ${key}`).not.toThrow();
+        const vars = Object.fromEntries(placeholders(catalog[key]).map((name) => [name, 2]));
+        expect(t(key, vars), `${locale} ${key}`).not.toMatch(/[{}]/);
+      }
+    }
   });
 
-  it('pluralises the account count per locale', () => {
-    expect(accountCount('en', 1)).toBe('1 account');
-    expect(accountCount('en', 150)).toBe('150 accounts');
-    expect(accountCount('es', 1)).toBe('1 cuenta');
-    expect(accountCount('en', 5000)).toBe('5,000 accounts');
+  it('fills placeholders; a missing value shows the message rather than breaking the screen', () => {
+    expect(translator('es')('column.health')).toBe('Salud');
+    expect(translator('en')('sort.hint', { column: 'Health' })).toBe('Sort by Health');
+    expect(translator('en')('sort.hint')).toBe('Sort by {column}');
+  });
+
+  it('pluralises counts per locale, with the locale\'s digits', () => {
+    const en = translator('en');
+    const es = translator('es');
+    expect(en('portfolio.accounts', { n: 1 })).toBe('1 account');
+    expect(en('portfolio.accounts', { n: 5000 })).toBe('5,000 accounts');
+    expect(es('portfolio.accounts', { n: 1 })).toBe('1 cuenta');
+    expect(es('portfolio.accounts', { n: 150 })).toBe('150 cuentas');
+    expect(en('escalations.age.days', { n: 1 })).toBe('Open 1 day');
+    expect(es('escalations.age.days', { n: 12 })).toBe('Abierta hace 12 días');
+    expect(en('team.unsynced', { n: 1 })).toBe('1 change has not reached the team server yet.');
+    expect(es('team.unsynced', { n: 3 })).toBe('3 cambios aún no han llegado al servidor del equipo.');
   });
 });
 
