@@ -115,24 +115,22 @@ export async function commitWrites(tx: Queryable, allWrites: readonly RowWrite[]
 /** The NOTIFY channel that carries the head to every server process on the database (delivered at commit). */
 export const HEAD_CHANNEL = 'csm_sync_head';
 
+/** The rows whose versions scope_history keeps: an account's owner, a user's manager. */
+const SCOPE_PARENTS = [
+  { entity: 'accounts', kind: 'account', parent: 'owner_id' },
+  { entity: 'users', kind: 'user', parent: 'manager_id' },
+] as const;
+
 /** Owner and manager versions, so a later pull can tell what was in a caller's scope at its cursor. */
 async function recordScopeHistory(tx: Queryable, entries: readonly { entity: string; row_id: string; seq: number }[]): Promise<void> {
-  const accounts = entries.filter((entry) => entry.entity === 'accounts');
-  const users = entries.filter((entry) => entry.entity === 'users');
-  if (accounts.length > 0) {
+  for (const { entity, kind, parent } of SCOPE_PARENTS) {
+    const versions = entries.filter((entry) => entry.entity === entity).map(({ row_id, seq }) => ({ row_id, seq }));
+    if (versions.length === 0) continue;
     await tx.query(
       `INSERT INTO scope_history (seq, kind, id, parent_id, live)
-       SELECT e.seq, 'account', a.id, a.owner_id, a.deleted_at IS NULL
-       FROM jsonb_to_recordset($1::jsonb) AS e(row_id text, seq bigint) JOIN accounts a ON a.id = e.row_id`,
-      [JSON.stringify(accounts.map(({ row_id, seq }) => ({ row_id, seq })))],
-    );
-  }
-  if (users.length > 0) {
-    await tx.query(
-      `INSERT INTO scope_history (seq, kind, id, parent_id, live)
-       SELECT e.seq, 'user', u.id, u.manager_id, u.deleted_at IS NULL
-       FROM jsonb_to_recordset($1::jsonb) AS e(row_id text, seq bigint) JOIN users u ON u.id = e.row_id`,
-      [JSON.stringify(users.map(({ row_id, seq }) => ({ row_id, seq })))],
+       SELECT e.seq, '${kind}', t.id, t.${parent}, t.deleted_at IS NULL
+       FROM jsonb_to_recordset($1::jsonb) AS e(row_id text, seq bigint) JOIN ${entity} t ON t.id = e.row_id`,
+      [JSON.stringify(versions)],
     );
   }
 }

@@ -1,43 +1,5 @@
 // Plain names, no zod: the sandboxed Electron preload imports this file and may not require packages.
 
-/** Every operation of the IPC contract; contract.ts checks it matches its keys exactly. */
-export const IPC_OPERATION_NAMES = [
-  'portfolio.list',
-  'portfolio.rows',
-  'account.detail',
-  'notes.list',
-  'notes.add',
-  'notes.update',
-  'notes.delete',
-  'notes.search',
-  'touchpoints.list',
-  'touchpoints.complete',
-  'touchpoints.reschedule',
-  'app.status',
-  'app.openDemo',
-  'app.reopen',
-  'backups.list',
-  'backups.create',
-  'backups.restore',
-  'sync.status',
-  'sync.signIn',
-  'sync.signOut',
-  'sync.now',
-  'sync.problems',
-  'sync.exportProblems',
-] as const;
-
-export type IpcOperationName = (typeof IPC_OPERATION_NAMES)[number];
-
-/** Operations that change stored data: after one succeeds main pushes `data.changed`. */
-export const MUTATING_OPERATIONS: ReadonlySet<IpcOperationName> = new Set<IpcOperationName>([
-  'notes.add',
-  'notes.update',
-  'notes.delete',
-  'touchpoints.complete',
-  'touchpoints.reschedule',
-]);
-
 /**
  * Operations about which book is open, its backups and the team-server session: they work even when
  * no store is open (signing in opens one).
@@ -57,6 +19,33 @@ export const WORKSPACE_OPERATIONS = [
   'sync.exportProblems',
 ] as const;
 export type WorkspaceOperationName = (typeof WORKSPACE_OPERATIONS)[number];
+
+/** Every operation of the IPC contract; contract.ts checks it matches its keys exactly. */
+export const IPC_OPERATION_NAMES = [
+  'portfolio.list',
+  'portfolio.rows',
+  'account.detail',
+  'notes.list',
+  'notes.add',
+  'notes.update',
+  'notes.delete',
+  'notes.search',
+  'touchpoints.list',
+  'touchpoints.complete',
+  'touchpoints.reschedule',
+  ...WORKSPACE_OPERATIONS,
+] as const;
+
+export type IpcOperationName = (typeof IPC_OPERATION_NAMES)[number];
+
+/** Operations that change stored data: after one succeeds main pushes `data.changed`. */
+export const MUTATING_OPERATIONS: ReadonlySet<IpcOperationName> = new Set<IpcOperationName>([
+  'notes.add',
+  'notes.update',
+  'notes.delete',
+  'touchpoints.complete',
+  'touchpoints.reschedule',
+]);
 
 /** True for the operations the workspace answers itself rather than the open store's services. */
 export function isWorkspaceOperation(name: IpcOperationName): name is WorkspaceOperationName {

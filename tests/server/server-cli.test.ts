@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { serverCli, startServerProcess } from './server-process';
+import { serverCli, startServerProcess, stopServerProcesses } from './server-process';
 import { createTestDatabase, describeOnEachDatabase, type TestDatabase } from './server-test-databases';
 
 interface Finished {
@@ -17,7 +17,7 @@ describeOnEachDatabase('server CLI: admin commands, then login over real HTTP', 
     target = await createTestDatabase(kind);
   });
   afterAll(async () => {
-    for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+    stopServerProcesses(started);
     await target?.dispose();
   });
 

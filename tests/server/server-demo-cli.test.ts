@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startServerProcess, type RunningServer } from './server-process';
+import { startServerProcess, type RunningServer, stopServerProcesses } from './server-process';
 import { createTestDatabase, describeOnEachDatabase, type TestDatabase } from './server-test-databases';
 
 const ACCOUNTS = 12;
@@ -22,7 +22,7 @@ describeOnEachDatabase('server CLI --demo', (kind) => {
     target = await createTestDatabase(kind);
   });
   afterAll(async () => {
-    for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+    stopServerProcesses(started);
     await target?.dispose();
   });
 

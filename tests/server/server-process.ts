@@ -44,3 +44,8 @@ export function startServerProcess(target: TestDatabase, started: ChildProcess[]
     child.on('close', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
   });
 }
+
+/** Kills the server processes a suite started (afterAll), so none outlives the tests. */
+export function stopServerProcesses(started: readonly ChildProcess[]): void {
+  for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdminCommand } from '../../src-server/admin-commands';
 import type { Database } from '../../src-server/db/database';
 import { migrateServerDatabase } from '../../src-server/db/migrations';
-import { startServerProcess, type RunningServer } from './server-process';
+import { startServerProcess, type RunningServer, stopServerProcesses } from './server-process';
 import { createTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from './server-test-databases';
 import { loginToken, newNoteFields, WireClient } from './sync-test-client';
 
@@ -48,7 +48,7 @@ describe.skipIf(!TEST_DATABASE_KINDS.includes('postgres'))('two server processes
     servers = await Promise.all([startServerProcess(target, started), startServerProcess(target, started)]);
   }, 60_000);
   afterAll(async () => {
-    for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+    stopServerProcesses(started);
     await db?.close();
     await target?.dispose();
   });
