@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { AppStatus, StoreProblem, StoreProblemCode } from '../../src-shared/ipc/app-status';
 import type { IpcRequest } from '../../src-shared/ipc/contract';
-import { ServiceError, serviceErrorToIpc, type IpcResult } from '../../src-shared/ipc/ipc-error';
+import { ServiceError, type IpcResult } from '../../src-shared/ipc/ipc-error';
 import type { SyncStatus } from '../../src-shared/ipc/sync-status';
 import { isWorkspaceOperation, type WorkspaceOperationName } from '../../src-shared/ipc/operation-names';
 import { openApp, type OpenApp } from '../app/open-app';
@@ -20,6 +20,7 @@ import { resetSyncIdentity } from '../db/repositories/sync-progress-repository';
 import { BackupSchedule } from './backup-schedule';
 import { keepScoresFresh } from './score-refresh';
 import { demoDirOf, ensureDemoStore } from './demo-store';
+import { ipcResultOf } from './ipc-result-of';
 import type { WorkspaceOptions } from './workspace-options';
 
 export type { WorkspaceEvent, WorkspaceOptions } from './workspace-options';
@@ -261,17 +262,8 @@ export class Workspace {
   }
 
   /** Runs a workspace operation and turns whatever it throws into the IPC error shape. */
-  private async guarded(name: WorkspaceOperationName, work: () => Promise<unknown>): Promise<IpcResult<unknown>> {
-    try {
-      return { ok: true, data: await work() };
-    } catch (error) {
-      if (error instanceof StoreProblemError) {
-        return { ok: false, error: { code: error.problem.code, message: error.message } };
-      }
-      if (error instanceof ServiceError) return { ok: false, error: serviceErrorToIpc(error) };
-      this.options.onProgress?.(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return { ok: false, error: { code: 'INTERNAL', message: `${name} failed unexpectedly; nothing was changed` } };
-    }
+  private guarded(name: WorkspaceOperationName, work: () => Promise<unknown>): Promise<IpcResult<unknown>> {
+    return ipcResultOf(name, work, this.options.onProgress);
   }
 
   /**
