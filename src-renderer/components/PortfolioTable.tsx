@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   flexRender,
   getCoreRowModel,
@@ -8,15 +8,17 @@ import {
   type Row,
   type SortingState,
 } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PortfolioRow } from '../../src-shared/ipc/contract';
 import { useT } from '../i18n/use-t';
 import { columnWidths, NUMERIC_COLUMNS, portfolioColumns } from './portfolio-columns';
-import { useRowWindow } from './use-row-window';
 
 /** Highest churn risk first until the user picks another column. */
 export const DEFAULT_SORTING: SortingState = [{ id: 'risk', desc: true }];
 /** Must match `.portfolio-table tbody td { height }` in styles/portfolio.css (windowing relies on it). */
 export const ROW_HEIGHT = 32;
+/** Books up to this size render every row: role queries and find-in-page see the whole table. */
+export const WINDOWING_THRESHOLD = 300;
 
 export interface PortfolioTableProps {
   rows: PortfolioRow[];
@@ -105,7 +107,28 @@ export function PortfolioTable({ rows, showOwner = false }: PortfolioTableProps)
     () => [...modelRows.filter((r) => r.original.status !== 'churned'), ...modelRows.filter((r) => r.original.status === 'churned')],
     [modelRows],
   );
-  const { start, end, windowed } = useRowWindow(sortedRows.length, ROW_HEIGHT, scrollRef, bodyRef);
+  // A larger book renders the rows near the viewport (TanStack Virtual) between two spacer rows.
+  const windowed = sortedRows.length > WINDOWING_THRESHOLD;
+  const [bodyTop, setBodyTop] = useState(0);
+  useLayoutEffect(() => {
+    const container = scrollRef.current;
+    const body = bodyRef.current;
+    // Where the rows start inside the scrolling area (caption and header above them).
+    if (container && body) setBodyTop(body.getBoundingClientRect().top - container.getBoundingClientRect().top + container.scrollTop);
+  }, [windowed, showOwner]);
+  const virtualizer = useVirtualizer({
+    count: sortedRows.length,
+    enabled: windowed,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+    scrollMargin: bodyTop,
+    // Rows on the first paint, before the scrolling area is measured.
+    initialRect: { width: 0, height: 1200 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const start = windowed ? (items[0]?.index ?? 0) : 0;
+  const end = windowed ? (items.at(-1)?.index ?? -1) + 1 : sortedRows.length;
   const leafColumns = table.getVisibleLeafColumns();
 
   return (
