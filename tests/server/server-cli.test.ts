@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { serverCli, startServerProcess, stopServerProcesses } from './server-process';
-import { createTestDatabase, describeOnEachDatabase, type TestDatabase } from './server-test-databases';
+import { describeOnEachDatabase, useTestDatabase } from './server-test-databases';
 
 interface Finished {
   code: number | null;
@@ -10,18 +10,10 @@ interface Finished {
 }
 
 describeOnEachDatabase('server CLI: admin commands, then login over real HTTP', (kind) => {
-  let target: TestDatabase;
   const started: ChildProcess[] = [];
+  const database = useTestDatabase(kind, { beforeDispose: () => stopServerProcesses(started) });
 
-  beforeAll(async () => {
-    target = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    stopServerProcesses(started);
-    await target?.dispose();
-  });
-
-  const cli = (args: string[]) => serverCli(target, args);
+  const cli = (args: string[]) => serverCli(database.target, args);
 
   function run(args: string[], stdin = ''): Promise<Finished> {
     const child = cli(args);
@@ -33,7 +25,7 @@ describeOnEachDatabase('server CLI: admin commands, then login over real HTTP', 
     return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
   }
 
-  const startServer = () => startServerProcess(target, started);
+  const startServer = () => startServerProcess(database.target, started);
 
   const login = (baseUrl: string, email: string, password: string) =>
     fetch(`${baseUrl}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password, device: 'cli test' }) });

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { startServerProcess, type RunningServer, stopServerProcesses } from './server-process';
-import { createTestDatabase, describeOnEachDatabase, type TestDatabase } from './server-test-databases';
+import { describeOnEachDatabase, useTestDatabase } from './server-test-databases';
 
 const ACCOUNTS = 12;
 
@@ -15,18 +15,10 @@ interface Login {
 
 /** `npm run server -- --demo` as a user runs it: seeds once, prints the logins every start, serves. */
 describeOnEachDatabase('server CLI --demo', (kind) => {
-  let target: TestDatabase;
   const started: ChildProcess[] = [];
+  const database = useTestDatabase(kind, { beforeDispose: () => stopServerProcesses(started) });
 
-  beforeAll(async () => {
-    target = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    stopServerProcesses(started);
-    await target?.dispose();
-  });
-
-  const startDemoServer = () => startServerProcess(target, started, ['--demo', '--demo-accounts', String(ACCOUNTS)]);
+  const startDemoServer = () => startServerProcess(database.target, started, ['--demo', '--demo-accounts', String(ACCOUNTS)]);
 
   async function stop(server: Started): Promise<void> {
     const closed = new Promise((resolve) => server.child.on('close', resolve));

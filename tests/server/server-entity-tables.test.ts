@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { z } from 'zod';
 import { ENTITIES, type EntityDefinition, type EntityName } from '../../src-shared/sync/entity-registry';
-import type { Database } from '../../src-server/db/database';
-import { migrateServerDatabase } from '../../src-server/db/migrations';
-import { createTestDatabase, describeOnEachDatabase, type TestDatabase } from './server-test-databases';
+import { describeOnEachDatabase, useTestDatabase } from './server-test-databases';
 
 /**
  * The server's tables and the entity registry cannot drift: every registry entity has a table whose
@@ -42,28 +40,17 @@ function expectedColumns(name: EntityName): Record<string, { type: string; nulla
 }
 
 describeOnEachDatabase('server tables match the entity registry', (kind) => {
-  let target: TestDatabase;
-  let db: Database;
-
-  beforeAll(async () => {
-    target = await createTestDatabase(kind);
-    db = await target.open();
-    await migrateServerDatabase(db);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await target?.dispose();
-  });
+  const database = useTestDatabase(kind, { migrated: true });
 
   it.each(Object.keys(ENTITIES) as EntityName[])('%s: same columns, types, nullability and primary key', async (name) => {
-    const rows = await db.query<{ column_name: string; data_type: string; is_nullable: string }>(
+    const rows = await database.db.query<{ column_name: string; data_type: string; is_nullable: string }>(
       `SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
       [name],
     );
     const actual = Object.fromEntries(rows.map((row) => [row.column_name, { type: row.data_type, nullable: row.is_nullable === 'YES' }]));
     expect(actual).toEqual(expectedColumns(name));
 
-    const key = await db.query<{ column_name: string }>(
+    const key = await database.db.query<{ column_name: string }>(
       `SELECT k.column_name FROM information_schema.table_constraints c
        JOIN information_schema.key_column_usage k ON k.constraint_name = c.constraint_name AND k.table_schema = c.table_schema AND k.table_name = c.table_name
        WHERE c.table_schema = 'public' AND c.table_name = $1 AND c.constraint_type = 'PRIMARY KEY' ORDER BY k.ordinal_position`,

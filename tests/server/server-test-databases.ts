@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import type { Database } from '../../src-server/db/database';
+import { migrateServerDatabase } from '../../src-server/db/migrations';
 import { openPgliteDatabase } from '../../src-server/db/pglite-database';
 import { openPostgresDatabase } from '../../src-server/db/postgres-database';
 import { makeTempDir } from '../helpers/temp-store';
@@ -64,4 +65,33 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
 /** `describe` once per database kind, naming the kind in the title. */
 export function describeOnEachDatabase(title: string, body: (kind: DatabaseKind) => void): void {
   for (const kind of TEST_DATABASE_KINDS) describe(`${title} (${kind})`, () => body(kind));
+}
+
+/** What useTestDatabase fills in before the enclosing describe's tests run. */
+export interface TestDatabaseFixture {
+  target: TestDatabase;
+  /** A connection to it, migrated (only with `migrated`). */
+  db: Database;
+}
+
+/**
+ * A fresh database of this kind for the enclosing describe: made (and with `migrated`, opened and
+ * migrated) before its tests; after them `beforeDispose` runs (stop the server processes on it),
+ * then the connection closes and the database is dropped.
+ */
+export function useTestDatabase(kind: DatabaseKind, options: { migrated?: boolean; beforeDispose?: () => void } = {}): TestDatabaseFixture {
+  const fixture = {} as TestDatabaseFixture;
+  beforeAll(async () => {
+    fixture.target = await createTestDatabase(kind);
+    if (options.migrated) {
+      fixture.db = await fixture.target.open();
+      await migrateServerDatabase(fixture.db);
+    }
+  });
+  afterAll(async () => {
+    options.beforeDispose?.();
+    await fixture.db?.close();
+    await fixture.target?.dispose();
+  });
+  return fixture;
 }

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src-server/db/database';
-import { migrateServerDatabase } from '../../src-server/db/migrations';
-import { createTestDatabase, TEST_DATABASE_KINDS, type DatabaseKind, type TestDatabase } from '../server/server-test-databases';
+import { describe, expect, it } from 'vitest';
+import { TEST_DATABASE_KINDS, useTestDatabase, type DatabaseKind } from '../server/server-test-databases';
 import { simRoot } from './sim-world';
 import { simulateSeed } from './simulate-seed';
 
@@ -11,24 +9,13 @@ const SEEDS = Number(process.env.SIM_SEEDS ?? 200);
 /** The simulation's seeds on one kind of server database; one test file per kind, so CI runs them in parallel. */
 export function simulationSuite(kind: DatabaseKind): void {
   describe.skipIf(!TEST_DATABASE_KINDS.includes(kind))(`deterministic sync simulation (${kind})`, () => {
-  let target: TestDatabase;
-  let db: Database;
+  const database = useTestDatabase(kind, { migrated: true });
   const root = simRoot();
-
-  beforeAll(async () => {
-    target = await createTestDatabase(kind);
-    db = await target.open();
-    await migrateServerDatabase(db);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await target?.dispose();
-  });
 
   it(`${SEEDS} seeds of faults end with every device equal to the server's view of its scope`, async () => {
     const failed: string[] = [];
     for (let seed = 1; seed <= SEEDS; seed += 1) {
-      const result = await simulateSeed(db, seed, root);
+      const result = await simulateSeed(database.db, seed, root);
       if (result.failures.length) failed.push(`seed ${seed} (replay: npm run simulate -- --seed ${seed}${kind === 'postgres' ? ' with DATABASE_URL set' : ''}):\n  ${result.failures.join('\n  ')}`);
     }
     expect(failed, failed.join('\n')).toEqual([]);
