@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src-main/db/open-store';
 import { generateDemoBook } from '../../src-main/demo/demo-book';
-import { openAppInChromium, SCREENSHOT_DIR, START_TIMEOUT_MS, type AppSession } from './app-session';
+import { openAppInChromium, SCREENSHOT_DIR, seriousAxeViolations, START_TIMEOUT_MS, type AppSession } from './app-session';
 
 /** Above the table's windowing threshold (300), so only the rows near the viewport are rendered. */
 const ACCOUNTS = 420;
@@ -18,6 +18,7 @@ describe('a book larger than the window (web shell in Chromium)', () => {
   beforeAll(async () => {
     session = await openAppInChromium('csm-e2e-large-', {
       demo: false,
+      bypassCSP: true, // axe is injected as a script
       prepare: (dataDir) => {
         const db = openStore({ dataDir });
         generateDemoBook(db, { accounts: ACCOUNTS, seed: 7, asOf: new Date('2026-11-20T00:00:00.000Z') });
@@ -49,5 +50,11 @@ describe('a book larger than the window (web shell in Chromium)', () => {
     await page.locator('.table-scroll').evaluate((scroller) => scroller.scrollTo({ top: scroller.scrollHeight / 2 }));
     await expect.poll(async () => Number(await renderedRows().first().getAttribute('aria-rowindex'))).toBeGreaterThan(100);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'portfolio-large-middle-en.png') });
+    // The spacer rows and the row indexes of a windowed table pass axe, in both languages.
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Español' }).click();
+    await expect.poll(() => page.getByRole('table').locator('caption').textContent()).toBe(`Cartera — ${ACCOUNTS} cuentas`);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'portfolio-large-middle-es.png') });
   });
 });
