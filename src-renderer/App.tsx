@@ -1,72 +1,34 @@
-import { useEffect, useMemo, useState } from 'react';
-import { filterByOwner, OwnerFilter, ownersOf } from './components/OwnerFilter';
+import { useEffect, useRef } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { Route, Router, Switch, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
 import { SettingsButton } from './components/SettingsDialog';
 import { SyncStatusBadge } from './components/SyncStatusBadge';
 import { StoreProblemScreen, WelcomeScreen } from './components/WorkspaceScreens';
 import { followAppStatus, useAppStatusStore } from './stores/app-status-store';
-import { AccountPanel } from './components/AccountPanel';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
-import { PortfolioTable } from './components/PortfolioTable';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorState } from './components/ErrorState';
+import { AppNav } from './components/AppNav';
 import { useT } from './i18n/use-t';
-import { usePortfolioStore } from './stores/portfolio-store';
-import { useAccountStore } from './stores/account-store';
 import { useNotesStore } from './stores/notes-store';
-import { onDataChanged } from './api/api-client';
+import { useNavigationStore } from './stores/navigation-store';
+import { followDataChanges, isNotesOnly, queryClient } from './queries/query-client';
+import { refreshPortfolioRows } from './queries/portfolio-query';
+import { goTo, PATHS } from './routes/paths';
+import { AccountPage } from './views/AccountPage';
+import { PortfolioView } from './views/PortfolioView';
+import { NotFoundView } from './views/NotFoundView';
 
-function PortfolioView() {
-  const { t, fmt } = useT();
-  const { status, rows, error, asOf, scoringConfigProblem, load, refreshRows } = usePortfolioStore();
-  const [owner, setOwner] = useState('');
-  // A book of several owners (a manager's team) gets the owner column and filter; a CSM's own does not.
-  const owners = useMemo(() => ownersOf(rows), [rows]);
-  const manyOwners = owners.length > 1;
-  const shown = useMemo(() => (manyOwners ? filterByOwner(rows, owner) : rows), [rows, owner, manyOwners]);
-
-  // A write in another window or tab: refresh what it changed. A note changes no portfolio row, so
-  // only the open account's notes follow; anything else refreshes the rows of the accounts it named.
-  useEffect(
-    () =>
-      onDataChanged((event) => {
-        const notesOnly = event.operation.startsWith('notes.');
-        if (!notesOnly) void refreshRows(event.accountIds);
-        const account = useAccountStore.getState();
-        if (account.accountId && event.accountIds.includes(account.accountId)) {
-          if (!notesOnly) void account.reload();
-          void useNotesStore.getState().refresh();
-        }
-      }),
-    [refreshRows],
-  );
-
-  if (status === 'idle' || status === 'loading') {
-    return (
-      <div className="state state-loading" role="status" aria-live="polite">
-        <span className="spinner" aria-hidden="true" />
-        {t('portfolio.loading')}
-      </div>
-    );
-  }
-  if (status === 'error') {
-    return <ErrorState title={t('portfolio.error.title')} error={error} onRetry={() => void load()} />;
-  }
-  if (rows.length === 0) {
-    return <div className="state state-empty">{t('portfolio.empty')}</div>;
-  }
+/** The open book's places. */
+function BookRoutes() {
   return (
-    <>
-      {scoringConfigProblem && (
-        <p className="notice notice-warning" role="status">
-          {t('notice.teamConfigIgnored', { detail: scoringConfigProblem })}
-        </p>
-      )}
-      <div className="portfolio-toolbar">
-        {manyOwners && <OwnerFilter owners={owners} value={owner} onChange={setOwner} />}
-        {asOf && <p className="as-of">{t('portfolio.asOf', { date: fmt.date(asOf) })}</p>}
-      </div>
-      <PortfolioTable rows={shown} showOwner={manyOwners} />
-    </>
+    <Switch>
+      <Route path={PATHS.today} component={PortfolioView} />
+      <Route path={PATHS.portfolio} component={PortfolioView} />
+      <Route path={PATHS.account}>{(params) => <AccountPage key={params.accountId} accountId={params.accountId} />}</Route>
+      <Route component={NotFoundView} />
+    </Switch>
   );
 }
 
@@ -86,27 +48,53 @@ function Workspace() {
   }
   if (status.problem) return <StoreProblemScreen problem={status.problem} />;
   if (status.workspace === null) return <WelcomeScreen />;
-  return <PortfolioView />;
+  return <BookRoutes />;
 }
 
-export function App() {
-  const { t } = useT();
-  const status = useAppStatusStore((s) => s.status);
+/** Keeps every view in step with main: the open book, and what each write or pull changed. */
+function useFollowMain(): void {
+  const openedAt = useAppStatusStore((s) => s.status?.openedAt ?? null);
   const load = useAppStatusStore((s) => s.load);
-  const isDemo = status?.workspace === 'demo';
-  const openedAt = status?.openedAt ?? null;
+  const previousBook = useRef<string | null>(null);
+  const [location] = useLocation();
+
+  // An account page's back link returns to the list view it was opened from.
+  useEffect(() => {
+    if (!location.startsWith('/accounts/')) useNavigationStore.getState().setReturnPath(location);
+  }, [location]);
 
   useEffect(() => {
     void load();
     return followAppStatus();
   }, [load]);
 
-  // Another book was opened (demo, restored backup) or the store was closed: start from its first view.
-  // The push and the answer of one change carry the same openedAt, so the book loads once.
+  // A note changes no portfolio row, so only the open account's notes follow; anything else
+  // refreshes the rows of the accounts it named. Other queries follow through their keys.
+  useEffect(
+    () =>
+      followDataChanges((event) => {
+        if (!isNotesOnly(event)) void refreshPortfolioRows(event.accountIds);
+        const notes = useNotesStore.getState();
+        if (notes.accountId && event.accountIds.includes(notes.accountId)) void notes.refresh();
+      }),
+    [],
+  );
+
+  // Another book was opened (demo, restored backup) or the store was closed: nothing cached from
+  // the old one may show, and the new one starts from its first view. The push and the answer of
+  // one change carry the same openedAt, so this runs once per book.
   useEffect(() => {
-    useAccountStore.getState().close();
-    if (openedAt) void usePortfolioStore.getState().load();
+    if (previousBook.current !== null && previousBook.current !== openedAt) goTo(PATHS.today);
+    previousBook.current = openedAt;
+    void queryClient.resetQueries();
   }, [openedAt]);
+}
+
+function Shell() {
+  const { t } = useT();
+  const status = useAppStatusStore((s) => s.status);
+  const isDemo = status?.workspace === 'demo';
+  useFollowMain();
 
   useEffect(() => {
     document.title = isDemo ? `${t('app.title')} — ${t('workspace.demoBadge')}` : t('app.title');
@@ -116,6 +104,7 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1 className="app-title">{t('app.title')}</h1>
+        {status?.workspace && <AppNav />}
         <div className="header-tools">
           {isDemo && (
             <span className="demo-badge" title={t('workspace.demoHint')}>
@@ -132,7 +121,16 @@ export function App() {
           <Workspace />
         </ErrorBoundary>
       </main>
-      {status?.workspace && <AccountPanel />}
     </div>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Router hook={useHashLocation}>
+        <Shell />
+      </Router>
+    </QueryClientProvider>
   );
 }

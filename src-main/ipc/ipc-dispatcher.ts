@@ -16,6 +16,7 @@ import {
 } from '../../src-shared/ipc/operation-names';
 import { storeErrorMessage, storeProblemOf } from '../db/store-errors';
 import { NotesService } from '../services/notes-service';
+import { AccountService } from '../services/account-service';
 import { PortfolioService } from '../services/portfolio-service';
 import type { ServiceContext } from '../services/service-context';
 import { TouchpointsService } from '../services/touchpoints-service';
@@ -31,12 +32,13 @@ export type IpcDispatch = (operation: unknown, payload: unknown) => IpcResult<un
 
 function createHandlers(ctx: ServiceContext): Handlers {
   const portfolio = new PortfolioService(ctx);
+  const accounts = new AccountService(ctx);
   const notes = new NotesService(ctx);
   const touchpoints = new TouchpointsService(ctx);
   return {
     'portfolio.list': () => portfolio.list(),
     'portfolio.rows': (request) => portfolio.rows(request.accountIds),
-    'account.detail': (request) => portfolio.detail(request.accountId),
+    'account.detail': (request) => accounts.detail(request.accountId),
     'notes.list': (request) => notes.list(request),
     'notes.add': (request) => notes.add(request),
     'notes.update': (request) => notes.update(request),

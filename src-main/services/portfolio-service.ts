@@ -1,11 +1,8 @@
-import { isOnboarding, scoreAccount } from '../../src-shared/domain/account-score';
+import { isOnboarding } from '../../src-shared/domain/account-score';
 import type { IpcResponse, PortfolioRow } from '../../src-shared/ipc/contract';
-import { ServiceError } from '../../src-shared/ipc/ipc-error';
 import { isOverdue } from '../../src-shared/schedule/work-queue';
-import { MS_PER_DAY } from '../../src-shared/schedule/utc-date';
 import { AccountsRepository, type PortfolioRecord } from '../db/repositories/accounts-repository';
 import { AccountInputsRepository } from '../db/repositories/account-inputs-repository';
-import { TouchpointsRepository } from '../db/repositories/touchpoints-repository';
 import { ScoreService } from './score-service';
 import type { ServiceContext } from './service-context';
 
@@ -13,13 +10,11 @@ import type { ServiceContext } from './service-context';
 export class PortfolioService {
   private readonly accounts: AccountsRepository;
   private readonly inputs: AccountInputsRepository;
-  private readonly touchpoints: TouchpointsRepository;
   private readonly scores: ScoreService;
 
   constructor(private readonly ctx: ServiceContext) {
     this.accounts = new AccountsRepository(ctx.db);
     this.inputs = new AccountInputsRepository(ctx.db);
-    this.touchpoints = new TouchpointsRepository(ctx.db);
     this.scores = new ScoreService(ctx);
   }
 
@@ -64,30 +59,6 @@ export class PortfolioService {
         dueAt: record.nextTouchpoint.dueAt,
         overdue: isOverdue({ dueAt: new Date(record.nextTouchpoint.dueAt), status: 'planned' }, asOf),
       },
-    };
-  }
-
-  detail(accountId: string): IpcResponse<'account.detail'> {
-    const account = this.accounts.get(accountId);
-    if (!account) throw new ServiceError('NOT_FOUND', `No account with id "${accountId}"`, 'accountId');
-    const asOf = this.ctx.now();
-    // Inputs written since the last read (a pulled metric, an import) are taken in first, so the
-    // panel and the portfolio row score the same facts.
-    this.scores.ensureFresh(asOf);
-    const config = this.ctx.scoringConfig;
-    // The trend needs the facts as they stood a window ago: read from history for this one account.
-    const before = this.inputs.factsAt(accountId, new Date(asOf.getTime() - config.health.trendWindowDays * MS_PER_DAY));
-    const score = scoreAccount(this.inputs.current(accountId) ?? null, before, account, asOf, config);
-    return {
-      asOf: asOf.toISOString(),
-      scoringConfig: config,
-      account,
-      contacts: this.accounts.contacts(accountId),
-      health: score.health,
-      healthThirtyDaysAgo: score.healthThirtyDaysAgo,
-      risk: score.risk,
-      openEscalations: this.accounts.openEscalations(accountId),
-      upcomingTouchpoints: this.touchpoints.upcoming(accountId, 20),
     };
   }
 }

@@ -15,6 +15,14 @@ export class ApiError extends Error {
 
 let transport: Transport | null = null;
 
+/**
+ * Connects to main before the first render: the web shell's token arrives in the address's
+ * fragment, which the transport reads and clears before the hash router takes the fragment over.
+ */
+export function connectToMain(): void {
+  transport ??= createTransport();
+}
+
 /** Calls one contract operation; the single typed door from the UI to the services. */
 export async function invoke<Op extends IpcOperation>(operation: Op, payload: IpcRequest<Op>): Promise<IpcResponse<Op>> {
   transport ??= createTransport();

@@ -5,7 +5,7 @@ import { roundHalfUp } from '../../src-shared/scoring/health';
 import { CATEGORY_LABELS, METRIC_LABELS } from '../../src-shared/scoring/labels';
 import { HEALTH_METRICS, type HealthCategory, type HealthMetricKey, type HealthResult } from '../../src-shared/scoring/types';
 import { useT, type I18n } from '../i18n/use-t';
-import type { AccountDetail } from '../stores/account-store';
+import type { AccountDetail } from '../queries/account-query';
 
 const CATEGORIES = Object.keys(HEALTH_METRICS) as HealthCategory[];
 

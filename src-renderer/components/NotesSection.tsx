@@ -60,6 +60,11 @@ export function NotesSection({ accountId }: { accountId: string }) {
   const [announcement, setAnnouncement] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
 
+  useEffect(() => {
+    useNotesStore.getState().open(accountId);
+    return () => useNotesStore.getState().close();
+  }, [accountId]);
+
   // A live region only speaks when its text changes: alternate a trailing space for repeats.
   const announce = useCallback((message: string) => setAnnouncement((previous) => (previous === message ? `${message}\u00a0` : message)), []);
   const focusHeading = useCallback(() => headingRef.current?.focus(), []);

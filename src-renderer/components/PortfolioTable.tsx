@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   flexRender,
   getCoreRowModel,
@@ -6,15 +6,15 @@ import {
   useReactTable,
   type Header,
   type Row,
-  type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PortfolioRow } from '../../src-shared/ipc/contract';
 import { useT } from '../i18n/use-t';
+import { accountPath, goTo } from '../routes/paths';
+import { useNavigationStore } from '../stores/navigation-store';
+import { usePortfolioViewStore } from '../stores/portfolio-view-store';
 import { columnWidths, NUMERIC_COLUMNS, portfolioColumns } from './portfolio-columns';
 
-/** Highest churn risk first until the user picks another column. */
-export const DEFAULT_SORTING: SortingState = [{ id: 'risk', desc: true }];
 /** Must match `.portfolio-table tbody td { height }` in styles/portfolio.css (windowing relies on it). */
 export const ROW_HEIGHT = 32;
 /** Books up to this size render every row: role queries and find-in-page see the whole table. */
@@ -49,7 +49,16 @@ function SortableHeader({ header, hint }: { header: Header<PortfolioRow, unknown
 function renderRow(row: Row<PortfolioRow>, index: number, ariaRowIndex: number | undefined) {
   const classes = [index % 2 ? 'is-odd' : 'is-even', row.original.status === 'churned' ? 'is-churned' : ''];
   return (
-    <tr key={row.id} className={classes.join(' ').trim()} aria-rowindex={ariaRowIndex}>
+    <tr
+      key={row.id}
+      className={classes.join(' ').trim()}
+      aria-rowindex={ariaRowIndex}
+      onClick={(event) => {
+        // Anywhere on the row opens the account; the name's own link (and Ctrl-click on it) stays a link.
+        if ((event.target as Element).closest('a, button')) return;
+        goTo(accountPath(row.original.id));
+      }}
+    >
       {row.getVisibleCells().map((cell) => {
         const content = flexRender(cell.column.columnDef.cell, cell.getContext());
         if (cell.column.id === 'name') {
@@ -82,7 +91,8 @@ function SpacerRow({ height, span }: { height: number; span: number }) {
 export function PortfolioTable({ rows, showOwner = false }: PortfolioTableProps) {
   const i18n = useT();
   const { t } = i18n;
-  const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORTING);
+  const sorting = usePortfolioViewStore((s) => s.sorting);
+  const setSorting = usePortfolioViewStore((s) => s.setSorting);
   const columns = useMemo(() => portfolioColumns(i18n, { showOwner }), [i18n, showOwner]);
   const widths = columnWidths(showOwner);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -92,7 +102,7 @@ export function PortfolioTable({ rows, showOwner = false }: PortfolioTableProps)
     data: rows,
     columns,
     state: { sorting },
-    onSortingChange: setSorting,
+    onSortingChange: (update) => setSorting(typeof update === 'function' ? update(sorting) : update),
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getRowId: (row) => row.id,
@@ -130,6 +140,18 @@ export function PortfolioTable({ rows, showOwner = false }: PortfolioTableProps)
   const start = windowed ? (items[0]?.index ?? 0) : 0;
   const end = windowed ? (items.at(-1)?.index ?? -1) + 1 : sortedRows.length;
   const leafColumns = table.getVisibleLeafColumns();
+
+  // Back from an account's page: its row is brought into view and its name focused, so a keyboard
+  // user goes on from where they were.
+  useEffect(() => {
+    const accountId = useNavigationStore.getState().lastOpenedAccountId;
+    if (!accountId) return;
+    const index = sortedRows.findIndex((row) => row.id === accountId);
+    if (index < 0) return;
+    if (windowed) virtualizer.scrollToIndex(index, { align: 'center' });
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-account-id="${CSS.escape(accountId)}"]`)?.focus());
+    // Only when the table first shows, not on every later change of its rows.
+  }, []);
 
   return (
     <div className="table-scroll" ref={scrollRef}>

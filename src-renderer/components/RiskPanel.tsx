@@ -9,7 +9,7 @@ import {
 } from '../../src-shared/scoring/labels';
 import type { RiskResponse, RiskResult } from '../../src-shared/scoring/types';
 import { useT } from '../i18n/use-t';
-import type { AccountDetail } from '../stores/account-store';
+import type { AccountDetail } from '../queries/account-query';
 
 function Playbook({ response }: { response: RiskResponse }) {
   const { t, fmt, locale } = useT();

@@ -2,7 +2,8 @@ import type { Touchpoint } from '../../src-shared/domain/entities';
 import { isOverdue } from '../../src-shared/schedule/work-queue';
 import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/use-t';
-import { useAccountStore } from '../stores/account-store';
+import { toIpcError } from '../api/api-client';
+import { useCompleteTouchpoint } from '../queries/account-query';
 import { useMayChange } from '../stores/use-may-change';
 
 /** Overdue = due before today and not done (DESIGN §4.4): the engine's rule, as in the table. */
@@ -15,9 +16,8 @@ export function TouchpointList({ touchpoints, asOf, accountId }: { touchpoints: 
   const { t, fmt } = useT();
   // A manager reads a report's touchpoints: they are the CSM's to complete.
   const mayChange = useMayChange(accountId, null);
-  const completing = useAccountStore((s) => s.completing);
-  const actionError = useAccountStore((s) => s.actionError);
-  const complete = useAccountStore((s) => s.completeTouchpoint);
+  const completion = useCompleteTouchpoint();
+  const actionError = completion.error ? toIpcError(completion.error) : null;
   // Main's clock, as the portfolio table uses, so both always agree on what is overdue.
   const today = asOf;
   return (
@@ -34,7 +34,7 @@ export function TouchpointList({ touchpoints, asOf, accountId }: { touchpoints: 
         <ul className="touchpoint-list" aria-label={t('touchpoints.title')}>
           {touchpoints.map((tp) => {
             const late = overdue(tp, today);
-            const busy = completing.includes(tp.id);
+            const busy = completion.isPending && completion.variables === tp.id;
             return (
               <li key={tp.id} className="touchpoint" data-touchpoint-id={tp.id}>
                 <span className="tp-kind">{t(`touchpointKind.${tp.kind}`)}</span>
@@ -47,7 +47,7 @@ export function TouchpointList({ touchpoints, asOf, accountId }: { touchpoints: 
                     className="button-secondary button-small"
                     disabled={busy}
                     aria-label={t('touchpoints.markDoneLabel', { title: tp.title })}
-                    onClick={() => void complete(tp.id)}
+                    onClick={() => completion.mutate(tp.id)}
                   >
                     {busy ? t('touchpoints.marking') : t('touchpoints.markDone')}
                   </button>

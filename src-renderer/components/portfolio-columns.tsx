@@ -3,7 +3,8 @@ import type { PortfolioRow } from '../../src-shared/ipc/contract';
 import { ESCALATION_LEVELS, type EscalationLevel } from '../../src-shared/scoring/escalation';
 import { BAND_LABELS, ESCALATION_ROLE_LABELS, TIER_LABELS } from '../../src-shared/scoring/labels';
 import type { I18n } from '../i18n/use-t';
-import { openAccount } from '../stores/account-store';
+import { Link } from 'wouter';
+import { accountPath } from '../routes/paths';
 import {
   escalationSortKey,
   healthSortKey,
@@ -84,16 +85,9 @@ export function portfolioColumns(i18n: I18n, options: { showOwner?: boolean } = 
       sortDescFirst: false,
       cell: ({ row: { original: r } }) => (
         <span className="name-cell">
-          <button
-            type="button"
-            className="acct-name acct-link"
-            data-account-id={r.id}
-            title={r.industry ? `${r.name} · ${r.industry}` : r.name}
-            aria-haspopup="dialog"
-            onClick={(event) => openAccount(r.id, event.currentTarget)}
-          >
+          <Link href={accountPath(r.id)} className="acct-name acct-link" data-account-id={r.id} title={r.industry ? `${r.name} · ${r.industry}` : r.name}>
             {r.name}
-          </button>
+          </Link>
           {r.status === 'churned' && <span className="badge badge-churned">{t('badge.churned')}</span>}
           {r.onboarding && <span className="badge badge-onboarding">{t('badge.onboarding')}</span>}
         </span>

@@ -10,6 +10,8 @@ export interface Formatters {
   currency: (value: number) => string;
   /** Medium date; a bare calendar day ("2025-03-01") is shown as that day in every time zone. */
   date: (iso: string) => string;
+  /** Short month and year of a calendar day ("Mar 26"), for chart axes. */
+  month: (isoDay: string) => string;
   /** Medium date and short local time, for moments several of which can fall on one day (notes). */
   dateTime: (iso: string) => string;
 }
@@ -30,6 +32,7 @@ export function formatters(locale: Locale): Formatters {
   });
   const localDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const calendarDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const monthYear = new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
   const localDateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const made: Formatters = {
     number: (value) => number.format(value),
@@ -40,6 +43,10 @@ export function formatters(locale: Locale): Formatters {
       const parsed = new Date(dateOnly ? `${iso}T00:00:00Z` : iso);
       if (Number.isNaN(parsed.getTime())) return iso;
       return (dateOnly ? calendarDay : localDate).format(parsed);
+    },
+    month: (isoDay) => {
+      const parsed = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
+      return Number.isNaN(parsed.getTime()) ? isoDay : monthYear.format(parsed);
     },
     dateTime: (iso) => {
       const parsed = new Date(iso);

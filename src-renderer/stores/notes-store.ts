@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { Note } from '../../src-shared/domain/entities';
 import type { IpcError } from '../../src-shared/ipc/ipc-error';
 import { invoke, toIpcError } from '../api/api-client';
-import type { LoadStatus } from './account-store';
+/** Where one list's loading stands. */
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** Notes per page: the panel shows the newest page and loads older ones on demand. */
 export const NOTE_PAGE_SIZE = 50;

@@ -1,4 +1,4 @@
-import { useAccountStore } from './account-store';
+import { useAccountDetail } from '../queries/account-query';
 import { useSyncStore } from './sync-store';
 
 /**
@@ -9,7 +9,7 @@ import { useSyncStore } from './sync-store';
  */
 export function useMayChange(accountId: string, authorId: string | null): boolean {
   const me = useSyncStore((s) => s.status?.user ?? null);
-  const ownerId = useAccountStore((s) => (s.detail?.account.id === accountId ? s.detail.account.ownerId : null));
+  const ownerId = useAccountDetail(accountId).data?.account.ownerId ?? null;
   if (!me || me.role === 'csm') return true;
   return authorId === me.id || ownerId === me.id;
 }

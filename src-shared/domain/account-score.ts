@@ -14,8 +14,8 @@ export interface AccountRiskFlags {
 export interface AccountScore {
   health: HealthResult;
   risk: RiskResult;
-  /** Health 30 days earlier, for the trend; null when unscored then. */
-  healthThirtyDaysAgo: number | null;
+  /** Health one trend window earlier with its breakdown (what changed, the trend); null when not asked for. */
+  healthBefore: HealthResult | null;
 }
 
 const NO_FACTS: AccountFacts = { observations: [], latestSurvey: {}, championDepartedAt: null };
@@ -39,15 +39,16 @@ export function scoreAccount(
   flags: AccountRiskFlags,
   asOf: Date,
   config: ScoringConfig = DEFAULT_SCORING_CONFIG,
-): AccountScore {
+): AccountScore & { inputs: AccountInputs } {
   const inputs = assembleAccountInputs(current ?? NO_FACTS, asOf);
   const before = previous
     ? assembleAccountInputs(previous, new Date(asOf.getTime() - config.health.trendWindowDays * MS_PER_DAY))
     : null;
   return {
+    inputs,
     health: computeHealth(inputs.health, config),
     risk: computeRisk(riskInputsFor(inputs, flags), config),
-    healthThirtyDaysAgo: before ? computeHealth(before.health, config).score : null,
+    healthBefore: before ? computeHealth(before.health, config) : null,
   };
 }
 

@@ -5,7 +5,9 @@
  * (exports, notifications) formats from the same catalogs as the window.
  * Domain labels (tiers, risk bands, escalation roles) live in src-shared/scoring/labels.ts.
  */
-export const MESSAGES_EN = {
+import { WORKSTATION_EN } from './workstation-en';
+
+const CORE_EN = {
   'app.title': 'CSM Workstation',
   'language.label': 'Language',
   'language.en': 'English',
@@ -102,7 +104,7 @@ export const MESSAGES_EN = {
 
   'touchpoints.title': 'Upcoming touchpoints',
   'touchpoints.markDone': 'Mark done',
-  'touchpoints.markDoneLabel': 'Mark “{title}” done',
+  'touchpoints.markDoneLabel': 'Mark done: {title}',
   'touchpoints.marking': 'Saving…',
   'touchpoints.error': 'The touchpoint was not updated: {message}',
   'touchpointKind.call': 'Call',
@@ -275,6 +277,9 @@ export const MESSAGES_EN = {
   'entity.feedback': 'feedback',
   'entity.other': 'record',
 } as const;
+
+/** Every English message: the core screens' and the workstation views'. */
+export const MESSAGES_EN = { ...CORE_EN, ...WORKSTATION_EN } as const;
 
 export type MessageKey = keyof typeof MESSAGES_EN;
 export type Catalog = Readonly<Record<MessageKey, string>>;

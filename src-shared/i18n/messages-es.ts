@@ -1,7 +1,8 @@
-import type { Catalog } from './messages-en';
+import type { Catalog, MessageKey } from './messages-en';
+import { WORKSTATION_ES } from './workstation-es';
 
 /** Spanish UI strings; same keys as the English catalog (the type enforces it). */
-export const MESSAGES_ES: Catalog = {
+const CORE_ES: Omit<Catalog, keyof typeof WORKSTATION_ES> = {
   'app.title': 'CSM Workstation',
   'language.label': 'Idioma',
   'language.en': 'English',
@@ -98,7 +99,7 @@ export const MESSAGES_ES: Catalog = {
 
   'touchpoints.title': 'Próximos contactos',
   'touchpoints.markDone': 'Marcar como hecho',
-  'touchpoints.markDoneLabel': 'Marcar «{title}» como hecho',
+  'touchpoints.markDoneLabel': 'Marcar como hecho: {title}',
   'touchpoints.marking': 'Guardando…',
   'touchpoints.error': 'No se actualizó el contacto: {message}',
   'touchpointKind.call': 'Llamada',
@@ -271,3 +272,6 @@ export const MESSAGES_ES: Catalog = {
   'entity.feedback': 'comentario',
   'entity.other': 'registro',
 };
+
+/** Every Spanish message; the type demands exactly the English keys. */
+export const MESSAGES_ES: Catalog = { ...CORE_ES, ...WORKSTATION_ES } satisfies Record<MessageKey, string>;

@@ -12,7 +12,7 @@ import {
   touchpointSchema,
   touchpointStatusSchema,
 } from '../domain/entities';
-import { healthResultSchema, riskResultSchema } from './engine-result-schemas';
+import { accountSignalsSchema, healthHistoryPointSchema, healthResultSchema, riskResultSchema } from './engine-result-schemas';
 import { scoringConfigSchema } from '../scoring/scoring-config-schema';
 import { appStatusSchema, backupInfoSchema, backupNameSchema } from './app-status';
 import type { IpcOperationName } from './operation-names';
@@ -80,8 +80,12 @@ export const ipcContract = {
       account: accountSchema,
       contacts: z.array(contactSchema),
       health: healthResultSchema,
-      healthThirtyDaysAgo: z.number().nullable(),
+      /** Health one trend window ago, metric by metric: the page shows what changed. */
+      healthBefore: healthResultSchema.nullable(),
+      /** Month ends of the last year and today, oldest first: the trend and usage charts. */
+      healthHistory: z.array(healthHistoryPointSchema),
       risk: riskResultSchema,
+      signals: accountSignalsSchema,
       openEscalations: z.array(escalationSchema),
       upcomingTouchpoints: z.array(touchpointSchema),
     }),

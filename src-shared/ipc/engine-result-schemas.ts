@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { riskBandSchema, tierSchema } from '../domain/entities';
+import { HEALTH_METRICS } from '../scoring/types';
 
 // Wire schemas for the engine's results (scoring/types.ts) so responses are validated like requests.
 const metricBreakdownSchema = z.object({
-  key: z.string(),
+  key: z.enum([...HEALTH_METRICS.usage, ...HEALTH_METRICS.engagement, ...HEALTH_METRICS.business]),
   input: z.number().nullable(),
   score: z.number().nullable(),
   weight: z.number(),
@@ -42,4 +43,27 @@ export const riskResultSchema = z.object({
     message: z.string().nullable(),
     goal: z.string().nullable(),
   }),
+});
+
+/** One point of an account's health history: the score on that day and the usage inputs behind it. */
+export const healthHistoryPointSchema = z.object({
+  date: z.string(),
+  score: z.number().int().nullable(),
+  usage: z.record(z.string(), z.number().nullable()),
+});
+
+/** domain/account-signals.ts on the wire: loyalty, expansion, advocacy and the intervention due. */
+export const accountSignalsSchema = z.object({
+  loyalty: z.object({
+    level: z.enum(['bronze', 'silver', 'gold', 'platinum']),
+    months: z.number().int(),
+    discountPercent: z.number(),
+    checkInDays: z.number().nullable(),
+    perks: z.array(z.string()),
+  }),
+  expansion: z.array(z.object({ key: z.enum(['seats', 'features', 'volume', 'nps']), value: z.number(), threshold: z.number() })),
+  expansionCandidate: z.boolean(),
+  advocate: z.boolean(),
+  intervention: z.object({ kind: z.enum(['none', 'early', 'intensive', 'emergency']), actions: z.array(z.string()) }),
+  daysToRenewal: z.number().int(),
 });

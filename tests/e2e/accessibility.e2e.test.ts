@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppInChromium, seriousAxeViolations, START_TIMEOUT_MS, type AppSession } from './app-session';
+import { accountPage, leaveAccountPage, openAppInChromium, seriousAxeViolations, START_TIMEOUT_MS, type AppSession } from './app-session';
 
 let session: AppSession | undefined;
 let page: Page;
@@ -20,11 +20,11 @@ describe('accessibility (axe-core in Chromium, WCAG 2.1 A/AA)', () => {
     await page.getByRole('button', { name: 'English' }).click();
   });
 
-  it('the account panel', async () => {
-    await page.getByRole('table').getByRole('rowheader').getByRole('button').first().click();
-    await page.getByRole('dialog').getByRole('heading', { level: 3 }).first().waitFor();
+  it('the account page', async () => {
+    await page.getByRole('table').getByRole('rowheader').getByRole('link').first().click();
+    await accountPage(page).getByRole('heading', { level: 3 }).first().waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
+    await leaveAccountPage(page);
   });
 
   it('Settings with its backups', async () => {

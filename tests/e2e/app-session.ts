@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium-path';
 import { REPO_ROOT, startWebShell, type WebShell } from './web-shell-process';
 
@@ -50,12 +50,42 @@ export async function openAppInChromium(prefix: string, options: SessionOptions 
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', bypassCSP: options.bypassCSP ?? false });
     const page = await context.newPage();
     await page.goto(shell.url);
-    await (options.ready ? options.ready(page) : page.getByRole('table').waitFor({ timeout: 30_000 }));
+    await (options.ready ? options.ready(page) : showPortfolio(page));
     return { shell, browser, page, close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+/** Goes to the portfolio (as the Portfolio link in the header does) and waits for its table. */
+export async function showPortfolio(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    location.hash = '#/portfolio';
+  });
+  await page.getByRole('table').waitFor({ timeout: 30_000 });
+}
+
+/** The account page on screen (#/accounts/ID). */
+export function accountPage(page: Page): Locator {
+  return page.locator('article.account-page');
+}
+
+/** An account's name in the portfolio table: the link to its page. */
+export function accountLink(page: Page, name: string): Locator {
+  return page.getByRole('table').getByRole('rowheader').getByRole('link', { name, exact: true }).first();
+}
+
+/** Opens an account's page from its name in the portfolio table and waits for its scores. */
+export async function openAccountFromTable(page: Page, name: string): Promise<void> {
+  await accountLink(page, name).click();
+  await accountPage(page).getByTestId('health-score').waitFor({ timeout: 15_000 });
+}
+
+/** Leaves an account's page by its back link and waits for the list it returns to. */
+export async function leaveAccountPage(page: Page): Promise<void> {
+  await accountPage(page).locator('.back-link').click();
+  await accountPage(page).waitFor({ state: 'detached' });
 }
 
 /** Index (0-based, among all header cells) of the column whose sort button is named `name`. */

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortfolioRow } from '../../src-shared/ipc/contract';
-import { callIpc, columnIndex, openAppInChromium, START_TIMEOUT_MS, type AppSession } from './app-session';
+import { accountLink, accountPage, callIpc, columnIndex, leaveAccountPage, openAppInChromium, START_TIMEOUT_MS, type AppSession } from './app-session';
 import type { WebShell } from './web-shell-process';
 
 let session: AppSession | undefined;
@@ -54,15 +54,15 @@ describe('live refresh: a write elsewhere shows up in an open tab without reload
   it('shows a note saved by another client in the open account without refetching the book', async () => {
     const { rows } = await call<{ rows: PortfolioRow[] }>('portfolio.list', {});
     const account = rows.find((r) => r.status === 'active')!;
-    await page.getByRole('table').getByRole('rowheader').getByRole('button', { name: account.name, exact: true }).first().click();
-    const panel = page.getByRole('dialog');
+    await accountLink(page, account.name).click();
+    const panel = accountPage(page);
     await panel.getByRole('heading', { name: account.name }).waitFor();
     const asked = ipcRequestsOf(page);
     await call('notes.add', { id: uuidv7(), accountId: account.id, body: 'Saved from another window' });
     await panel.getByText('Saved from another window').waitFor({ timeout: 10_000 });
     expect(asked).toContain('notes.list');
     expect(asked.filter((name) => name.startsWith('portfolio.') || name === 'account.detail')).toEqual([]);
-    await panel.getByRole('button', { name: 'Close', exact: true }).click();
+    await leaveAccountPage(page);
   });
 });
 

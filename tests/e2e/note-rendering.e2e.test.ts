@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortfolioRow } from '../../src-shared/ipc/contract';
 import type { Note } from '../../src-shared/domain/entities';
-import { callIpc, openAppInChromium, SCREENSHOT_DIR, START_TIMEOUT_MS, type AppSession } from './app-session';
+import { accountPage, callIpc, leaveAccountPage, openAccountFromTable, openAppInChromium, SCREENSHOT_DIR, START_TIMEOUT_MS, type AppSession } from './app-session';
 
 let session: AppSession | undefined;
 let page: Page;
@@ -15,12 +15,11 @@ const pageErrors: string[] = [];
 const QUOTES = `${'>'.repeat(5000)} the customer said renewal is at risk`;
 const STARS = `${'*'.repeat(3000)}urgent${'*'.repeat(3000)}`;
 
-const dialog = (): Locator => page.getByRole('dialog');
+const dialog = (): Locator => accountPage(page);
 const notes = (): Locator => dialog().getByRole('list', { name: 'Notes' }).getByRole('listitem');
 
 async function openAccount(): Promise<void> {
-  await page.getByRole('table').getByRole('rowheader').getByRole('button', { name: account.name, exact: true }).first().click();
-  await dialog().getByTestId('health-score').waitFor({ timeout: 15_000 });
+  await openAccountFromTable(page, account.name);
   await notes().first().waitFor({ timeout: 15_000 });
 }
 
@@ -30,7 +29,7 @@ describe('a note that markdown cannot handle never takes the window down', () =>
     ({ page } = session);
     page.on('pageerror', (error) => pageErrors.push(error.message));
     const { rows } = await callIpc<{ rows: PortfolioRow[] }>(session.shell, 'portfolio.list', {});
-    const firstName = (await page.locator('tbody > tr th button').first().innerText()).trim();
+    const firstName = (await page.locator('tbody > tr th a').first().innerText()).trim();
     account = rows.find((r) => r.name === firstName)!;
   }, START_TIMEOUT_MS + 60_000);
 
@@ -44,20 +43,18 @@ describe('a note that markdown cannot handle never takes the window down', () =>
     await expect.poll(() => first.locator('.note-body-plain').count(), { timeout: 10_000 }).toBe(1);
     expect(await first.locator('.note-body-plain').innerText()).toBe(QUOTES);
     expect(await first.innerText()).toContain('Shown as plain text');
-    expect(await page.getByRole('table', { name: /^Portfolio/ }).isVisible()).toBe(true);
+    expect(await dialog().getByRole('heading', { level: 2, name: account.name }).isVisible()).toBe(true);
   });
 
   it('opens an account whose newest note is 3,000 stars around a word, again and again', async () => {
     await callIpc<{ note: Note }>(session!.shell, 'notes.add', { id: uuidv7(), accountId: account.id, body: STARS });
-    await page.keyboard.press('Escape');
-    await expect.poll(() => dialog().count()).toBe(0);
+    await leaveAccountPage(page);
     for (let round = 0; round < 2; round += 1) {
       await openAccount();
       await expect.poll(() => notes().first().locator('.note-body-plain').innerText(), { timeout: 10_000 }).toBe(STARS);
-      await page.keyboard.press('Escape');
-      await expect.poll(() => dialog().count()).toBe(0);
+      await leaveAccountPage(page);
     }
-    // The portfolio is still there behind the panel, and nothing threw.
+    // The portfolio is still there after each visit, and nothing threw.
     expect(await page.getByRole('table', { name: /^Portfolio/ }).locator('tbody > tr').count()).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
   });

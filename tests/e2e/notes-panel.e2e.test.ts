@@ -4,14 +4,14 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortfolioRow } from '../../src-shared/ipc/contract';
 import type { Note } from '../../src-shared/domain/entities';
-import { callIpc, openAppInChromium, SCREENSHOT_DIR, START_TIMEOUT_MS, type AppSession } from './app-session';
+import { accountPage, callIpc, leaveAccountPage, openAccountFromTable, openAppInChromium, SCREENSHOT_DIR, START_TIMEOUT_MS, type AppSession } from './app-session';
 
 let session: AppSession | undefined;
 let page: Page;
 let rows: PortfolioRow[] = [];
 const pageErrors: string[] = [];
 
-const dialog = (): Locator => page.getByRole('dialog');
+const dialog = (): Locator => accountPage(page);
 const noteList = (): Locator => dialog().getByRole('list', { name: 'Notes' });
 /** The notes themselves (a note's own markdown may hold list items too). */
 const noteItems = (): Locator => noteList().locator(':scope > li');
@@ -22,14 +22,17 @@ const focusedText = (): Promise<string> => page.evaluate(() => document.activeEl
 
 const portfolioTable = (): Locator => page.getByRole('table', { name: /^(Portfolio|Cartera) — / });
 
+/** Opens the account's page from the portfolio (leaving the account page on screen first). */
 async function openAccount(account: PortfolioRow): Promise<void> {
-  await portfolioTable().getByRole('rowheader').getByRole('button', { name: account.name, exact: true }).first().click();
-  await dialog().getByTestId('health-score').waitFor({ timeout: 15_000 });
+  if ((await dialog().count()) > 0) await leaveAccountPage(page);
+  await portfolioTable().waitFor();
+  await openAccountFromTable(page, account.name);
 }
 
-async function closePanel(): Promise<void> {
-  await page.keyboard.press('Escape');
-  await expect.poll(() => dialog().count()).toBe(0);
+/** Reloads the window: the account page's address brings the same page back. */
+async function reloadAccountPage(): Promise<void> {
+  await page.reload();
+  await dialog().getByTestId('health-score').waitFor({ timeout: 30_000 });
 }
 
 async function notesOf(accountId: string): Promise<Note[]> {
@@ -47,24 +50,25 @@ async function notesOf(accountId: string): Promise<Note[]> {
   return all;
 }
 
-/** An active account shown in the table (the panel opens from its name), by position. */
-async function accountAt(index: number): Promise<PortfolioRow> {
-  const name = (await page.locator('tbody > tr th button').nth(index).innerText()).trim();
-  return rows.find((r) => r.name === name)!;
+/** The first accounts of the table as it first showed, by position. */
+let shownNames: string[] = [];
+function accountAt(index: number): PortfolioRow {
+  return rows.find((r) => r.name === shownNames[index])!;
 }
 
-describe('notes in the account panel (web shell in Chromium)', () => {
+describe('notes on the account page (web shell in Chromium)', () => {
   beforeAll(async () => {
     session = await openAppInChromium('csm-e2e-notes-');
     ({ page } = session);
     page.on('pageerror', (error) => pageErrors.push(error.message));
     ({ rows } = await callIpc<{ rows: PortfolioRow[] }>(session.shell, 'portfolio.list', {}));
+    shownNames = (await page.locator('tbody > tr th a').allInnerTexts()).slice(0, 3).map((name) => name.trim());
   }, START_TIMEOUT_MS + 60_000);
 
   afterAll(() => session?.close(), 30_000);
 
-  it('edits a note inline: Escape cancels without closing the panel, Ctrl+Enter saves', async () => {
-    const account = await accountAt(0);
+  it('edits a note inline: Escape cancels without leaving the page, Ctrl+Enter saves', async () => {
+    const account = accountAt(0);
     await openAccount(account);
     await addBox().fill('Edit me: renewal in Mya');
     await page.keyboard.press('Control+Enter');
@@ -76,18 +80,16 @@ describe('notes in the account panel (web shell in Chromium)', () => {
     await editor.fill('Typo fixed? not yet');
     await page.keyboard.press('Escape');
     await expect.poll(() => noteItem('Edit me').getByRole('textbox').count()).toBe(0);
-    expect(await dialog().count()).toBe(1); // Escape closed the editor, not the panel
+    expect(await dialog().count()).toBe(1); // Escape closed the editor, not the page
     expect(await focusedText()).toBe('Edit');
 
     await page.keyboard.press('Enter'); // the focused Edit button opens the editor again
     await editor.fill('Edit me: renewal in **May**');
-    // An edit in progress survives a reload, without taking focus when the panel opens again.
-    await page.reload();
-    await portfolioTable().waitFor({ timeout: 30_000 });
-    await openAccount(account);
+    // An edit in progress survives a reload, without taking focus when the page opens again.
+    await reloadAccountPage();
     await expect.poll(() => editor.count(), { timeout: 10_000 }).toBe(1);
     expect(await editor.inputValue()).toBe('Edit me: renewal in **May**');
-    expect(await focusedText()).toBe('Close');
+    expect(await focusedText()).toBe(account.name);
     await editor.focus();
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => noteItem('Edit me').locator('strong').allInnerTexts(), { timeout: 10_000 }).toEqual(['May']);
@@ -97,7 +99,7 @@ describe('notes in the account panel (web shell in Chromium)', () => {
   });
 
   it('deletes a note after an inline confirmation, and focus moves to the next note', async () => {
-    const account = await accountAt(0);
+    const account = accountAt(0);
     await addBox().fill('Delete me: wrong account');
     await saveButton().click();
     const item = noteItem('Delete me');
@@ -117,11 +119,11 @@ describe('notes in the account panel (web shell in Chromium)', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('li')?.textContent ?? '')).toContain('Edit me');
     expect(await dialog().getByRole('status').filter({ hasText: 'Note deleted.' }).count()).toBe(1);
     expect((await notesOf(account.id)).some((n) => n.body.startsWith('Delete me'))).toBe(false);
-    await closePanel();
+    await leaveAccountPage(page);
   });
 
   it('reaches the oldest of more than 50 notes by scrolling, and finds one by searching', { timeout: 90_000 }, async () => {
-    const account = await accountAt(1);
+    const account = accountAt(1);
     const count = 120;
     for (let i = 1; i <= count; i += 1) {
       const body = `Paging note ${String(i).padStart(3, '0')}${i === 7 ? ' about the zanzibar rollout' : ''}`;
@@ -133,7 +135,7 @@ describe('notes in the account panel (web shell in Chromium)', () => {
 
     // Scrolling to the end of the panel loads older pages until there are none: every note is there.
     const all = await notesOf(account.id);
-    const scroller = dialog().locator('.panel-inner');
+    const scroller = dialog();
     await expect
       .poll(
         async () => {
@@ -156,14 +158,14 @@ describe('notes in the account panel (web shell in Chromium)', () => {
 
     await search.fill('nothing-like-this-anywhere');
     await dialog().locator('p.muted', { hasText: 'No notes match “nothing-like-this-anywhere”.' }).waitFor({ timeout: 10_000 });
-    await search.press('Escape'); // clears the search, keeps the panel open
+    await search.press('Escape'); // clears the search, stays on the page
     expect(await dialog().count()).toBe(1);
     await expect.poll(() => noteItems().filter({ hasText: 'Paging note' }).count()).toBe(count);
-    await closePanel();
+    await leaveAccountPage(page);
   });
 
   it('loads older notes with the keyboard too', async () => {
-    const account = await accountAt(1);
+    const account = accountAt(1);
     await openAccount(account);
     await noteItem('Paging note 120').waitFor({ timeout: 10_000 });
     const button = dialog().getByRole('button', { name: 'Load older notes' });
@@ -172,17 +174,15 @@ describe('notes in the account panel (web shell in Chromium)', () => {
     await expect.poll(() => noteItem('Paging note 021').count(), { timeout: 10_000 }).toBe(1);
     // Focus goes to the first note the button loaded, so the keyboard user reads on from there.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Paging note 070');
-    await closePanel();
+    await leaveAccountPage(page);
   });
 
   it('keeps a draft and the id of its unanswered save across a reload, so saving again makes no copy', async () => {
-    const account = await accountAt(2);
+    const account = accountAt(2);
     const text = `Draft ${Date.now()}: champion moving to finance`;
     await openAccount(account);
     await addBox().fill(text);
-    await page.reload();
-    await portfolioTable().waitFor({ timeout: 30_000 });
-    await openAccount(account);
+    await reloadAccountPage();
     expect(await addBox().inputValue()).toBe(text);
 
     // The save reaches main and is stored, but its answer is lost on the way back.
@@ -195,9 +195,7 @@ describe('notes in the account panel (web shell in Chromium)', () => {
     expect((await notesOf(account.id)).filter((n) => n.body === text)).toHaveLength(1);
     await page.unroute('**/ipc/notes.add');
 
-    await page.reload();
-    await portfolioTable().waitFor({ timeout: 30_000 });
-    await openAccount(account);
+    await reloadAccountPage();
     expect(await addBox().inputValue()).toBe(text);
     expect(await dialog().getByText('The last save got no answer; saving again will not make a copy.').count()).toBe(1);
     await saveButton().click();
@@ -209,17 +207,16 @@ describe('notes in the account panel (web shell in Chromium)', () => {
 
   it('looks right in English and Spanish at 1280×800', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    const account = await accountAt(0);
+    const account = accountAt(0);
     for (const [locale, edit, title] of [
       ['en', /^Edit the note of /, 'Notes'],
       ['es', /^Editar la nota del /, 'Notas'],
     ] as const) {
-      if ((await dialog().count()) > 0) await closePanel();
       if (locale === 'es') await page.getByRole('button', { name: 'Español' }).click();
       await openAccount(account);
       await dialog().getByRole('heading', { name: title, exact: true }).scrollIntoViewIfNeeded();
       await dialog().getByRole('button', { name: edit }).first().click();
-      await dialog().locator('.panel-inner').evaluate((el) => el.scrollBy(0, 120));
+      await dialog().evaluate((el) => el.scrollBy(0, 120));
       await page.screenshot({ path: join(SCREENSHOT_DIR, `notes-panel-${locale}.png`) });
       await page.keyboard.press('Escape');
     }

@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from './chromium-path';
-import { callIpc, START_TIMEOUT_MS } from './app-session';
+import { accountPage, callIpc, leaveAccountPage, START_TIMEOUT_MS } from './app-session';
 import { REPO_ROOT, startWebShell, type WebShell } from './web-shell-process';
 
 /** Screenshots to look at by eye (1280×800). */
@@ -197,27 +197,25 @@ describe('two CSMs and their manager work offline and converge through npm run s
 
     // In the manager's book the CSM's note is read-only; the coaching note is the manager's own.
     const accountName = (await callIpc<{ rows: { id: string; name: string }[] }>(manager.shell, 'portfolio.list', {})).rows.find((row) => row.id === aNote.accountId)?.name as string;
-    const open = manager.page.getByRole('table', { name: /^(Portfolio|Cartera) — / }).getByRole('rowheader').getByRole('button', { name: accountName, exact: true });
+    const open = manager.page.getByRole('table', { name: /^(Portfolio|Cartera) — / }).getByRole('rowheader').getByRole('link', { name: accountName, exact: true });
     await open.first().scrollIntoViewIfNeeded();
     await open.first().click();
-    const panel = manager.page.getByRole('dialog');
+    const panel = accountPage(manager.page);
     const noteItem = (body: string) => panel.locator('li.note', { hasText: body });
     await noteItem(coaching.body).waitFor({ timeout: 15_000 });
     expect(await noteItem(coaching.body).getByRole('button', { name: /^Edit the note/ }).count()).toBe(1);
     expect(await noteItem(aNote.body).getByRole('button', { name: /^Edit the note/ }).count()).toBe(0);
-    expect(await panel.getByRole('button', { name: /^Mark .* done$/ }).count()).toBe(0);
+    expect(await panel.getByRole('button', { name: /^Mark done: / }).count()).toBe(0);
     await noteItem(aNote.body).scrollIntoViewIfNeeded();
     await manager.page.screenshot({ path: join(SHOTS, 'manager-read-only-notes-en.png') });
-    // The panel is modal: the language switch is in the header behind it.
-    await manager.page.keyboard.press('Escape');
+    // The account's page follows the language switch in place.
     await manager.page.getByRole('button', { name: 'Español' }).click();
-    await open.first().click();
     await noteItem(coaching.body).waitFor({ timeout: 15_000 });
     expect(await noteItem(aNote.body).getByRole('button', { name: /^Editar la nota/ }).count()).toBe(0);
     expect(await noteItem(coaching.body).getByRole('button', { name: /^Editar la nota/ }).count()).toBe(1);
     await noteItem(aNote.body).scrollIntoViewIfNeeded();
     await manager.page.screenshot({ path: join(SHOTS, 'manager-read-only-notes-es.png') });
-    await manager.page.keyboard.press('Escape');
+    await leaveAccountPage(manager.page);
     await manager.page.getByRole('button', { name: 'English' }).click();
   }, 180_000);
 });

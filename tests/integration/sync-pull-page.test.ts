@@ -4,6 +4,7 @@ import { NotesRepository } from '../../src-main/db/repositories/notes-repository
 import { OutboxQueueRepository } from '../../src-main/db/repositories/outbox-queue-repository';
 import { SyncProgressRepository, resetSyncIdentity } from '../../src-main/db/repositories/sync-progress-repository';
 import { createServiceContext } from '../../src-main/services/service-context';
+import { AccountService } from '../../src-main/services/account-service';
 import { PortfolioService } from '../../src-main/services/portfolio-service';
 import { applyPullPage } from '../../src-main/sync/apply-pull-page';
 import { ENTITIES, type EntityName } from '../../src-shared/sync/entity-registry';
@@ -154,7 +155,7 @@ describe('a pulled page on the local store', () => {
     expect(parseHlc(hlc).node).toBe(new SyncProgressRepository(store.db).clientId());
   });
 
-  it('a pulled metric moves the account\'s score in the portfolio and the account panel alike', () => {
+  it('a pulled metric moves the account\'s score in the portfolio and the account page alike', () => {
     const { acmeId } = store.ids;
     const portfolio = new PortfolioService(createServiceContext(store.db, { now: () => FIXTURE_NOW }));
     const before = portfolio.rows([acmeId]).rows[0]!.health;
@@ -165,7 +166,7 @@ describe('a pulled page on the local store', () => {
     expect(applied.accountIds).toEqual([acmeId]);
     const after = portfolio.rows([acmeId]).rows[0]!.health;
     expect(after).toBeLessThan(before!);
-    expect(portfolio.detail(acmeId).health.score).toBe(after);
+    expect(new AccountService(createServiceContext(store.db, { now: () => FIXTURE_NOW })).detail(acmeId).health.score).toBe(after);
   });
 });
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columnIndex, openAppInChromium, SCREENSHOT_DIR, START_TIMEOUT_MS, type AppSession } from './app-session';
+import { accountLink, accountPage, columnIndex, openAppInChromium, SCREENSHOT_DIR, START_TIMEOUT_MS, type AppSession } from './app-session';
 
 
 let session: AppSession | undefined;
@@ -10,17 +10,10 @@ let accountName = '';
 let tableHealth = '';
 
 
-const dialog = (): Locator => page.getByRole('dialog');
-const nameButton = (): Locator =>
-  page.getByRole('table').getByRole('rowheader').getByRole('button', { name: accountName, exact: true }).first();
+const dialog = (): Locator => accountPage(page);
+const nameLink = (): Locator => accountLink(page, accountName);
 
-/** Opens the account by its name in the table and waits for its detail to load. */
-async function openAccount(): Promise<void> {
-  await nameButton().click();
-  await dialog().getByTestId('health-score').waitFor({ timeout: 15_000 });
-}
-
-describe('account panel (web shell in Chromium)', () => {
+describe('account page (web shell in Chromium)', () => {
   beforeAll(async () => {
     session = await openAppInChromium('csm-e2e-account-');
     ({ page } = session);
@@ -30,19 +23,21 @@ describe('account panel (web shell in Chromium)', () => {
 
   it('opens the first account from the table with its name and the same health score', async () => {
     const firstRow = page.getByRole('table').locator('tbody > tr').first();
-    const button = firstRow.getByRole('rowheader').getByRole('button');
-    accountName = (await button.innerText()).trim();
+    const link = firstRow.getByRole('rowheader').getByRole('link');
+    accountName = (await link.innerText()).trim();
     const healthIndex = await columnIndex(page, 'Health');
     tableHealth = (await firstRow.locator(`> :nth-child(${healthIndex + 1})`).innerText()).trim();
     expect(accountName).not.toBe('');
 
-    await button.click();
+    // A click anywhere on the row (here its plan cell) opens the account.
+    await firstRow.locator('td').first().click();
     await expect.poll(() => dialog().count()).toBe(1);
-    expect(await page.getByRole('dialog', { name: accountName }).count()).toBe(1);
+    expect(await page.getByRole('article', { name: accountName }).count()).toBe(1);
     await dialog().getByTestId('health-score').waitFor({ timeout: 15_000 });
     expect((await dialog().getByTestId('health-score').innerText()).trim()).toBe(tableHealth);
-    // Focus moved into the dialog.
-    expect(await dialog().evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    // The page has its own address, and focus moved to its title.
+    expect(await page.evaluate(() => location.hash)).toMatch(/^#\/accounts\/[0-9a-f-]+$/);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(accountName);
   });
 
   it('explains the health score by category and metric, and the churn risk', async () => {
@@ -51,14 +46,14 @@ describe('account panel (web shell in Chromium)', () => {
     }
     const sentences = await dialog().locator('.explain').allInnerTexts();
     expect(sentences.some((s) => s.includes('→'))).toBe(true);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'account-panel.png') });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'account-page.png') });
     // The lower sections (risk, contacts, escalations, touchpoints, notes) for a visual check.
     await dialog().getByRole('heading', { name: 'Churn risk', exact: true }).scrollIntoViewIfNeeded();
-    await dialog().locator('.panel-inner').evaluate((el) => el.scrollBy(0, -80));
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'account-panel-risk.png') });
+    await dialog().evaluate((el) => el.scrollBy(0, -80));
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'account-page-risk.png') });
     await dialog().getByRole('heading', { name: 'Notes', exact: true }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'account-panel-notes.png') });
-    await dialog().locator('.panel-inner').evaluate((el) => el.scrollTo(0, 0));
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'account-page-notes.png') });
+    await dialog().evaluate((el) => el.scrollTo(0, 0));
   });
 
   it('adds a note that appears on top and survives a reload', async () => {
@@ -81,9 +76,10 @@ describe('account panel (web shell in Chromium)', () => {
     await expect.poll(() => firstNote.innerText(), { timeout: 10_000 }).toContain(text);
     expect(await input.inputValue()).toBe('');
 
+    // The deep link survives a reload: the same account's page comes back.
     await page.reload();
-    await page.getByRole('table').waitFor({ timeout: 30_000 });
-    await openAccount();
+    await dialog().getByTestId('health-score').waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('heading', { level: 2 }).innerText()).toBe(accountName);
     await expect
       .poll(() => dialog().getByRole('list', { name: 'Notes' }).getByRole('listitem').first().innerText(), { timeout: 10_000 })
       .toContain(text);
@@ -94,27 +90,29 @@ describe('account panel (web shell in Chromium)', () => {
     expect(await items.count()).toBeGreaterThan(0);
     const id = await items.first().getAttribute('data-touchpoint-id');
     expect(id).toBeTruthy();
-    await items.first().getByRole('button', { name: /^Mark .* done$/ }).click();
+    await items.first().getByRole('button', { name: /^Mark done: / }).click();
     await expect.poll(() => dialog().locator(`[data-touchpoint-id="${id}"]`).count(), { timeout: 10_000 }).toBe(0);
   });
 
-  it('closes with Escape and gives focus back to the account name', async () => {
+  it('goes back to the portfolio with Escape and gives focus back to the account name', async () => {
+    await dialog().getByRole('heading', { level: 2 }).focus();
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog().count()).toBe(0);
-    await expect.poll(() => nameButton().evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => nameLink().evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
-  it('opens with the keyboard, shows Spanish headings, and closes with the Close button', async () => {
+  it('opens with the keyboard, shows Spanish headings, and goes back with its back link', async () => {
     await page.getByRole('button', { name: 'Español' }).click();
     await expect.poll(() => page.getByRole('columnheader', { name: 'Salud', exact: true }).count()).toBe(1);
-    await nameButton().focus();
+    await nameLink().focus();
     await page.keyboard.press('Enter');
     await dialog().getByTestId('health-score').waitFor({ timeout: 15_000 });
     for (const heading of ['Por qué esta puntuación de salud', 'Uso', 'Riesgo de abandono', 'Notas']) {
       expect(await dialog().getByRole('heading', { name: heading, exact: true }).count(), heading).toBe(1);
     }
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'account-panel-es.png') });
-    await dialog().getByRole('button', { name: 'Cerrar', exact: true }).click();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'account-page-es.png') });
+    await dialog().getByRole('link', { name: '← Cartera', exact: true }).click();
     await expect.poll(() => dialog().count()).toBe(0);
+    await page.getByRole('table').waitFor();
   });
 });

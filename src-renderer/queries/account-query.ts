@@ -1,0 +1,28 @@
+import { useMutation } from '@tanstack/react-query';
+import type { IpcResponse } from '../../src-shared/ipc/contract';
+import { invoke } from '../api/api-client';
+import { refreshPortfolioRows } from './portfolio-query';
+import { invalidateForChange, useOperation } from './query-client';
+
+export type AccountDetail = IpcResponse<'account.detail'>;
+
+/** One account's page: facts, scores with their explanation, people, escalations, schedule. */
+export function useAccountDetail(accountId: string) {
+  return useOperation('account.detail', { accountId }, accountId);
+}
+
+/**
+ * After a write on these accounts: refetch what shows them now rather than when main's push
+ * arrives (it comes too, and finds nothing left to do but a cheap refetch).
+ */
+export async function afterWrite(accountIds: readonly string[]): Promise<void> {
+  await Promise.all([invalidateForChange(accountIds), refreshPortfolioRows(accountIds)]);
+}
+
+/** Marks a planned touchpoint done (a completed check-in plans the next one in main). */
+export function useCompleteTouchpoint() {
+  return useMutation({
+    mutationFn: (touchpointId: string) => invoke('touchpoints.complete', { touchpointId }),
+    onSuccess: ({ touchpoint }) => afterWrite([touchpoint.accountId]),
+  });
+}

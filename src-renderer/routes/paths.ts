@@ -1,0 +1,27 @@
+import { navigate } from 'wouter/use-hash-location';
+import type { MessageKey } from '../../src-shared/i18n/messages-en';
+
+/**
+ * The app's places, as hash routes (#/accounts/ID) so a deep link works the same from Electron's
+ * file:// page and the web shell.
+ */
+export const PATHS = {
+  today: '/',
+  portfolio: '/portfolio',
+  account: '/accounts/:accountId',
+} as const;
+
+/** The deep link of one account's page. */
+export function accountPath(accountId: string): string {
+  return `/accounts/${encodeURIComponent(accountId)}`;
+}
+
+/** Goes to a place from code that has no hooks (table cells, the command palette). */
+export function goTo(path: string): void {
+  navigate(path);
+}
+
+/** The name of a list view, for "← Today" links back to it. */
+export function placeLabel(path: string): MessageKey {
+  return path === PATHS.today ? 'nav.today' : 'nav.portfolio';
+}
