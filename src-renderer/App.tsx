@@ -18,13 +18,14 @@ import { refreshPortfolioRows } from './queries/portfolio-query';
 import { goTo, PATHS } from './routes/paths';
 import { AccountPage } from './views/AccountPage';
 import { PortfolioView } from './views/PortfolioView';
+import { TodayView } from './views/TodayView';
 import { NotFoundView } from './views/NotFoundView';
 
 /** The open book's places. */
 function BookRoutes() {
   return (
     <Switch>
-      <Route path={PATHS.today} component={PortfolioView} />
+      <Route path={PATHS.today} component={TodayView} />
       <Route path={PATHS.portfolio} component={PortfolioView} />
       <Route path={PATHS.account}>{(params) => <AccountPage key={params.accountId} accountId={params.accountId} />}</Route>
       <Route component={NotFoundView} />

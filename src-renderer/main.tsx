@@ -7,6 +7,7 @@ import './styles/account-panel.css';
 import './styles/workspace.css';
 import './styles/notes.css';
 import './styles/sync.css';
+import './styles/today.css';
 
 connectToMain();
 const root = document.getElementById('root');

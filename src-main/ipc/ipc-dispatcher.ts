@@ -17,6 +17,7 @@ import {
 import { storeErrorMessage, storeProblemOf } from '../db/store-errors';
 import { NotesService } from '../services/notes-service';
 import { AccountService } from '../services/account-service';
+import { TodayService } from '../services/today-service';
 import { PortfolioService } from '../services/portfolio-service';
 import type { ServiceContext } from '../services/service-context';
 import { TouchpointsService } from '../services/touchpoints-service';
@@ -33,12 +34,14 @@ export type IpcDispatch = (operation: unknown, payload: unknown) => IpcResult<un
 function createHandlers(ctx: ServiceContext): Handlers {
   const portfolio = new PortfolioService(ctx);
   const accounts = new AccountService(ctx);
+  const today = new TodayService(ctx);
   const notes = new NotesService(ctx);
   const touchpoints = new TouchpointsService(ctx);
   return {
     'portfolio.list': () => portfolio.list(),
     'portfolio.rows': (request) => portfolio.rows(request.accountIds),
     'account.detail': (request) => accounts.detail(request.accountId),
+    'today.overview': () => today.overview(),
     'notes.list': (request) => notes.list(request),
     'notes.add': (request) => notes.add(request),
     'notes.update': (request) => notes.update(request),

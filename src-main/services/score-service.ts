@@ -2,7 +2,12 @@ import type { AccountFacts } from '../../src-shared/domain/account-inputs';
 import { scoreAccount } from '../../src-shared/domain/account-score';
 import { AccountInputsRepository } from '../db/repositories/account-inputs-repository';
 import { AccountScoresRepository, type ScoringSourceRow, type StoredScore } from '../db/repositories/account-scores-repository';
+import { ScoreHistoryRepository } from '../db/repositories/score-history-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
+import { MS_PER_DAY } from '../../src-shared/schedule/utc-date';
+
+/** Days of score history kept (Today compares with last week; a year and a bit leaves room for more). */
+const HISTORY_KEPT_DAYS = 400;
 import type { ServiceContext } from './service-context';
 
 function parseFacts(json: string | null): AccountFacts | null {
@@ -21,6 +26,7 @@ export class ScoreService {
   private readonly scores: AccountScoresRepository;
   private readonly inputs: AccountInputsRepository;
   private readonly syncState: SyncStateRepository;
+  private readonly history: ScoreHistoryRepository;
   /** Fingerprint of the config in use; fixed for the life of the context, so taken once, not per read. */
   private readonly configHash: string;
 
@@ -28,6 +34,7 @@ export class ScoreService {
     this.scores = new AccountScoresRepository(ctx.db);
     this.inputs = new AccountInputsRepository(ctx.db);
     this.syncState = new SyncStateRepository(ctx.db);
+    this.history = new ScoreHistoryRepository(ctx.db);
     this.configHash = hashString(JSON.stringify(ctx.scoringConfig));
   }
 
@@ -35,11 +42,31 @@ export class ScoreService {
     return `${utcDayKey(asOf)}|${this.configHash}`;
   }
 
-  /** Recomputes every account's score as of `asOf`; returns how many were scored. */
+  /** Recomputes every account's score as of `asOf`, kept as that day's history too; returns how many were scored. */
   recompute(asOf: Date): number {
     const count = this.save(this.scores.sources(), asOf);
     this.syncState.set('scores_stamp', this.stamp(asOf));
+    this.history.snapshotCurrent(utcDayKey(asOf));
+    this.history.prune(utcDayKey(new Date(asOf.getTime() - HISTORY_KEPT_DAYS * MS_PER_DAY)));
     return count;
+  }
+
+  /**
+   * Makes sure the scores of `daysAgo` days before `asOf` are kept: a store younger than that (a new
+   * device, the demo book) gets them computed once from the facts as they stood on that day.
+   * Returns how many accounts were scored (0 when the day was already kept).
+   */
+  ensureDayKept(asOf: Date, daysAgo: number): number {
+    const then = new Date(asOf.getTime() - daysAgo * MS_PER_DAY);
+    const day = utcDayKey(then);
+    if (this.history.hasDay(day)) return 0;
+    const config = this.ctx.scoringConfig;
+    const scores = this.scores.sources().map((row) => {
+      const { health, risk } = scoreAccount(this.inputs.factsAt(row.accountId, then), null, row, then, config);
+      return { accountId: row.accountId, health: health.score, tier: health.tier, riskBand: risk.band };
+    });
+    this.history.saveDay(day, scores);
+    return scores.length;
   }
 
   /**

@@ -2,6 +2,7 @@ import type { StoreProblemCode } from '../../src-shared/ipc/app-status';
 import { MS_PER_DAY } from '../../src-shared/schedule/utc-date';
 import { storeProblemOf } from '../db/store-errors';
 import { ScoreService } from '../services/score-service';
+import { TODAY_COMPARISON_DAYS } from '../services/today-service';
 import type { ServiceContext } from '../services/service-context';
 
 /**
@@ -22,7 +23,10 @@ export function keepScoresFresh(
     timer = setTimeout(rescore, MS_PER_DAY - (ms % MS_PER_DAY) + 1000);
     timer.unref();
     try {
-      new ScoreService(ctx).ensureFresh(now());
+      const scores = new ScoreService(ctx);
+      scores.ensureFresh(now());
+      // Today compares with last week: a store without that day yet gets it computed here, once.
+      scores.ensureDayKept(now(), TODAY_COMPARISON_DAYS);
     } catch (error) {
       // A full disk or a lock fails this pass only: the portfolio rescores when next asked.
       const code = storeProblemOf(error);

@@ -29,7 +29,8 @@ export function ContactsSection({ contacts }: { contacts: Contact[] }) {
   );
 }
 
-function ageText({ t, fmt }: I18n, hours: number): string {
+/** "Open 5 h" / "Open 3 days": an open escalation's age. */
+export function ageText({ t, fmt }: I18n, hours: number): string {
   if (hours < 24) return t('escalations.age.hours', { n: fmt.number(hours) });
   const days = Math.floor(hours / 24);
   return t('escalations.age.days', { n: days });

@@ -17,6 +17,7 @@ import { scoringConfigSchema } from '../scoring/scoring-config-schema';
 import { appStatusSchema, backupInfoSchema, backupNameSchema } from './app-status';
 import type { IpcOperationName } from './operation-names';
 import { syncSessionContract } from './sync-session-schemas';
+import { todayOverviewSchema } from './today-schemas';
 import { userText, uuidV7Schema } from './text-schemas';
 
 const id = z.string().min(1, 'must not be empty').max(64);
@@ -89,6 +90,11 @@ export const ipcContract = {
       openEscalations: z.array(escalationSchema),
       upcomingTouchpoints: z.array(touchpointSchema),
     }),
+  },
+  /** The home view: the day's touchpoints, what moved since last week, renewals, escalations, onboarding. */
+  'today.overview': {
+    request: z.object({}).strict(),
+    response: todayOverviewSchema,
   },
   'notes.list': {
     request: z

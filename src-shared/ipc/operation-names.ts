@@ -25,6 +25,7 @@ export const IPC_OPERATION_NAMES = [
   'portfolio.list',
   'portfolio.rows',
   'account.detail',
+  'today.overview',
   'notes.list',
   'notes.add',
   'notes.update',

@@ -11,5 +11,6 @@ export interface VersionRange {
 
 export const SUPPORTED_PROTOCOL_VERSIONS: VersionRange = { min: 1, max: 1 };
 
-// 6 changed only a trigger of the device's store (deferred note indexing): 5 and 6 hold the same rows.
-export const SUPPORTED_SCHEMA_VERSIONS: VersionRange = { min: 5, max: 6 };
+// 6 changed only a trigger of the device's store (deferred note indexing) and 7 added a device-local
+// score history: 5 to 7 hold the same synced rows.
+export const SUPPORTED_SCHEMA_VERSIONS: VersionRange = { min: 5, max: 7 };

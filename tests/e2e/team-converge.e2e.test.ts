@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from './chromium-path';
-import { accountPage, callIpc, leaveAccountPage, START_TIMEOUT_MS } from './app-session';
+import { accountPage, callIpc, leaveAccountPage, showPortfolio, START_TIMEOUT_MS } from './app-session';
 import { REPO_ROOT, startWebShell, type WebShell } from './web-shell-process';
 
 /** Screenshots to look at by eye (1280×800). */
@@ -137,7 +137,7 @@ describe('two CSMs and their manager work offline and converge through npm run s
     for (const device of devices) {
       await expect.poll(async () => (await status(device)).lastSyncedAt, { timeout: 60_000 }).not.toBeNull();
       await device.page.reload();
-      await device.page.getByRole('table').waitFor({ timeout: 30_000 });
+      await showPortfolio(device.page);
     }
     const [csmA, csmB, manager] = devices as [Device, Device, Device];
     const rows = async (device: Device) => (await callIpc<{ rows: unknown[] }>(device.shell, 'portfolio.list', {})).rows.length;
@@ -191,7 +191,7 @@ describe('two CSMs and their manager work offline and converge through npm run s
     await expect(callIpc(csmB.shell, 'notes.list', { accountId: aNote.accountId })).rejects.toThrow();
     await expect(callIpc(csmA.shell, 'notes.list', { accountId: bNote.accountId })).rejects.toThrow();
     await manager.page.reload();
-    await manager.page.getByRole('table').waitFor({ timeout: 30_000 });
+    await showPortfolio(manager.page);
     await expect.poll(() => manager.page.getByRole('banner').getByRole('status').getAttribute('aria-label'), { timeout: 30_000 }).toMatch(/Synced/);
     await manager.page.screenshot({ path: join(SHOTS, 'manager-converged-en.png') });
 

@@ -35,7 +35,7 @@ describe('which book is open (web shell in Chromium)', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'welcome-en.png') });
     await page.getByRole('button', { name: 'Explore the demo book' }).click();
-    await page.getByRole('table').waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: /^Touchpoints due/ }).waitFor({ timeout: 60_000 });
     await expect.poll(() => page.title()).toBe('CSM Workstation — Demo book');
     expect(await page.getByText('Demo book', { exact: true }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Español' }).click();

@@ -4,6 +4,7 @@ import { sql as notePagingAndSearchIndexes } from './0003-note-paging-and-search
 import { sql as rescoreMarks } from './0004-rescore-marks';
 import { sql as syncScopeColumns } from './0005-sync-scope-columns';
 import { sql as deferredNoteIndexing } from './0006-deferred-note-indexing';
+import { sql as scoreHistory } from './0007-score-history';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '0004-rescore-marks', sql: rescoreMarks },
   { version: 5, name: '0005-sync-scope-columns', sql: syncScopeColumns },
   { version: 6, name: '0006-deferred-note-indexing', sql: deferredNoteIndexing },
+  { version: 7, name: '0007-score-history', sql: scoreHistory },
 ];
