@@ -5,6 +5,7 @@ import type { DemoBookSummary } from '../../src-shared/demo/demo-context';
 import { dateOf } from '../../src-shared/demo/demo-days';
 import { DemoBookGenerator, planDemoBook } from '../../src-shared/demo/demo-generator';
 import type { DemoRecordSink } from '../../src-shared/demo/demo-records';
+import type { Team } from '../../src-shared/demo/demo-team';
 
 export type { DemoBookSummary } from '../../src-shared/demo/demo-context';
 
@@ -18,6 +19,8 @@ export interface DemoBookOptions {
   seed: number;
   /** "Today" of the book; only its UTC calendar day is used. */
   asOf: Date;
+  /** Whose book it is: the local CSM's own (default), or an organisation's (several owners). */
+  team?: (seed: number, asOfDay: number) => Team;
   onProgress?: (done: number, total: number) => void;
 }
 

@@ -18,6 +18,7 @@ import { storeErrorMessage, storeProblemOf } from '../db/store-errors';
 import { NotesService } from '../services/notes-service';
 import { AccountService } from '../services/account-service';
 import { TodayService } from '../services/today-service';
+import { EscalationsService } from '../services/escalations-service';
 import { PortfolioService } from '../services/portfolio-service';
 import type { ServiceContext } from '../services/service-context';
 import { TouchpointsService } from '../services/touchpoints-service';
@@ -35,6 +36,7 @@ function createHandlers(ctx: ServiceContext): Handlers {
   const portfolio = new PortfolioService(ctx);
   const accounts = new AccountService(ctx);
   const today = new TodayService(ctx);
+  const escalations = new EscalationsService(ctx);
   const notes = new NotesService(ctx);
   const touchpoints = new TouchpointsService(ctx);
   return {
@@ -50,6 +52,11 @@ function createHandlers(ctx: ServiceContext): Handlers {
     'touchpoints.list': (request) => touchpoints.list(request),
     'touchpoints.complete': (request) => touchpoints.complete(request),
     'touchpoints.reschedule': (request) => touchpoints.reschedule(request),
+    'escalations.open': (request) => escalations.open(request),
+    'escalations.change': (request) => escalations.change(request),
+    'escalations.resolve': (request) => escalations.resolve(request),
+    'escalations.ofAccount': (request) => escalations.ofAccount(request.accountId),
+    'escalations.board': () => escalations.board(),
   };
 }
 
@@ -65,8 +72,8 @@ export interface DispatcherOptions {
 
 /** The account a write touched, read from its result, so other views know what to refresh. */
 function changedAccountIds(data: unknown): string[] {
-  const record = data as { note?: { accountId?: string }; touchpoint?: { accountId?: string } };
-  const accountId = record.note?.accountId ?? record.touchpoint?.accountId;
+  const record = data as { note?: { accountId?: string }; touchpoint?: { accountId?: string }; escalation?: { accountId?: string } };
+  const accountId = record.note?.accountId ?? record.touchpoint?.accountId ?? record.escalation?.accountId;
   return accountId ? [accountId] : [];
 }
 

@@ -3,14 +3,14 @@ import type { IpcResponse } from '../../src-shared/ipc/contract';
 import { ONBOARDING_CHECKLIST } from '../../src-shared/schedule/onboarding-checklist';
 import { addUtcDays, MS_PER_DAY, utcDay, utcDaysBetween } from '../../src-shared/schedule/utc-date';
 import { isOverdue, sortDayWork } from '../../src-shared/schedule/work-queue';
-import { escalationAge } from '../../src-shared/scoring/escalation';
 import { biggestMover } from '../../src-shared/scoring/health-change';
 import type { RiskBand } from '../../src-shared/scoring/types';
 import { AccountsRepository } from '../db/repositories/accounts-repository';
 import { AccountInputsRepository } from '../db/repositories/account-inputs-repository';
 import { ScoreHistoryRepository } from '../db/repositories/score-history-repository';
-import { TodayRepository } from '../db/repositories/today-repository';
+import { BookListsRepository } from '../db/repositories/book-lists-repository';
 import { TouchpointsRepository } from '../db/repositories/touchpoints-repository';
+import { EscalationsService } from './escalations-service';
 import { ScoreService } from './score-service';
 import type { ServiceContext } from './service-context';
 
@@ -29,20 +29,22 @@ const BAND_RANK: Readonly<Record<RiskBand, number>> = { none: 0, low: 1, medium:
 
 /** The home view, read from the local store alone (works offline). */
 export class TodayService {
-  private readonly today: TodayRepository;
+  private readonly today: BookListsRepository;
   private readonly history: ScoreHistoryRepository;
   private readonly touchpoints: TouchpointsRepository;
   private readonly inputs: AccountInputsRepository;
   private readonly accounts: AccountsRepository;
   private readonly scores: ScoreService;
+  private readonly escalations: EscalationsService;
 
   constructor(private readonly ctx: ServiceContext) {
-    this.today = new TodayRepository(ctx.db);
+    this.today = new BookListsRepository(ctx.db);
     this.history = new ScoreHistoryRepository(ctx.db);
     this.touchpoints = new TouchpointsRepository(ctx.db);
     this.inputs = new AccountInputsRepository(ctx.db);
     this.accounts = new AccountsRepository(ctx.db);
     this.scores = new ScoreService(ctx);
+    this.escalations = new EscalationsService(ctx);
   }
 
   overview(): TodayOverview {
@@ -64,10 +66,7 @@ export class TodayService {
       ...this.movers(asOf),
       renewals,
       arrAtRisk: renewals.filter((r) => r.account.riskBand === 'high' || r.account.riskBand === 'medium').reduce((sum, r) => sum + r.account.arr, 0),
-      escalations: this.today.openEscalations().map(({ account, escalation }) => {
-        const age = escalationAge(new Date(escalation.openedAt), asOf, account.riskBand);
-        return { account, escalation, ageHours: age.hours, responseHours: age.responseHours, overdue: age.overdue };
-      }),
+      escalations: this.escalations.board().escalations,
       onboarding: this.onboarding(asOf),
     };
   }

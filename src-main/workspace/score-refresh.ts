@@ -5,6 +5,9 @@ import { ScoreService } from '../services/score-service';
 import { TODAY_COMPARISON_DAYS } from '../services/today-service';
 import type { ServiceContext } from '../services/service-context';
 
+/** How long after the book opens last week's scores are filled in when missing. */
+const LAST_WEEK_DELAY_MS = 1500;
+
 /**
  * Rescoring the whole book (the calendar day moved, "days since" inputs aged) takes about 100 ms
  * on 5,000 accounts: done at open and just after each UTC midnight, never inside a CSM's request.
@@ -13,30 +16,41 @@ import type { ServiceContext } from '../services/service-context';
 export function keepScoresFresh(
   ctx: ServiceContext,
   now: () => Date,
-  on: { onStoreProblem: (code: StoreProblemCode, error: unknown) => void; report: (message: string) => void },
+  on: { onStoreProblem: (code: StoreProblemCode, error: unknown) => void; report: (message: string) => void; onHistoryKept?: () => void },
 ): () => void {
   let timer: NodeJS.Timeout | null = null;
+  let lastWeekTimer: NodeJS.Timeout | null = null;
   let stopped = false;
+  const guarded = (what: string, work: () => void): void => {
+    try {
+      work();
+    } catch (error) {
+      // A full disk or a lock fails this pass only: the portfolio rescores when next asked.
+      const code = storeProblemOf(error);
+      if (code) on.onStoreProblem(code, error);
+      else on.report(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   const rescore = (): void => {
     if (stopped) return;
     const ms = now().getTime();
     timer = setTimeout(rescore, MS_PER_DAY - (ms % MS_PER_DAY) + 1000);
     timer.unref();
-    try {
-      const scores = new ScoreService(ctx);
-      scores.ensureFresh(now());
-      // Today compares with last week: a store without that day yet gets it computed here, once.
-      scores.ensureDayKept(now(), TODAY_COMPARISON_DAYS);
-    } catch (error) {
-      // A full disk or a lock fails this pass only: the portfolio rescores when next asked.
-      const code = storeProblemOf(error);
-      if (code) on.onStoreProblem(code, error);
-      else on.report(`Rescoring the book failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    guarded('Rescoring the book', () => new ScoreService(ctx).ensureFresh(now()));
+    // Today compares with last week: a store without that day yet (a new device, the demo book)
+    // gets it computed once, a moment after the book is on screen rather than before.
+    lastWeekTimer = setTimeout(() => {
+      if (stopped) return;
+      guarded("Keeping last week's scores", () => {
+        if (new ScoreService(ctx).ensureDayKept(now(), TODAY_COMPARISON_DAYS) > 0) on.onHistoryKept?.();
+      });
+    }, LAST_WEEK_DELAY_MS);
+    lastWeekTimer.unref();
   };
   rescore();
   return () => {
     stopped = true;
     if (timer) clearTimeout(timer);
+    if (lastWeekTimer) clearTimeout(lastWeekTimer);
   };
 }

@@ -351,6 +351,7 @@ export class Workspace {
     this.stopRescoring = keepScoresFresh(opened.ctx, this.now, {
       onStoreProblem: (code, error) => this.onStoreProblem(code, error, opened.db.name),
       report: (message) => this.options.onProgress?.(message),
+      onHistoryKept: () => this.options.onEvent?.({ name: 'data.changed', data: { operation: 'scores.history', accountIds: [] } }),
     });
     void this.options.fullCheck?.(opened.db.name).then((findings) => {
       if (findings.length && this.app === opened) this.onStoreProblem('STORE_CORRUPT', new Error(`quick_check: ${findings.join('; ')}`));

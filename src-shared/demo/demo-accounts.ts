@@ -25,6 +25,8 @@ export interface AccountProfile {
   lang: NoteLanguage;
   supportSpike: boolean;
   championLeftRecently: boolean;
+  /** A CSM running behind on this account: some of its recent touchpoints are still open. */
+  lagging: boolean;
   missing: 'none' | 'all' | 'business' | 'api_calls' | 'surveys_engagement';
 }
 
@@ -65,15 +67,20 @@ function quotaList<T>(n: number, shares: ReadonlyArray<readonly [T, number]>, rn
 }
 
 const SCHEDULE = DEFAULT_SCORING_CONFIG.schedule;
+/** Share of accounts whose CSM is behind (some recent touchpoints left open). */
+const LAGGING_SHARE = 0.06;
 
 export function buildAccountProfiles(seed: number, count: number, asOfDay: number, team: Team): AccountProfile[] {
   const bookRng = SeededRandom.derive(seed, 0xb00c);
   const cohorts = quotaList<Cohort>(count, [['onboarding', 0.05], ['churned', 0.08], ['active', 0.87]], bookRng);
   const tiers = quotaList<TargetTier>(
     count,
-    [['critical', 0.15], ['at_risk', 0.25], ['stable', 0.35], ['successful', 0.25]],
+    // About two thirds healthy (stable or successful), as a CSM's real book is.
+    [['critical', 0.1], ['at_risk', 0.23], ['stable', 0.4], ['successful', 0.27]],
     bookRng,
   );
+  // Fewer than one account in ten has overdue work: a real Monday, not a backlog.
+  const lagging = quotaList<boolean>(count, [[true, LAGGING_SHARE], [false, 1 - LAGGING_SHARE]], bookRng);
   const names = new Set<string>();
   const domains = new Set<string>();
   let unscoredLeft = count >= 100 ? 2 : 1;
@@ -155,6 +162,7 @@ export function buildAccountProfiles(seed: number, count: number, asOfDay: numbe
       lang: rng.chance(0.5) ? 'es' : 'en',
       supportSpike: churnDay === null && rng.chance(tier === 'critical' ? 0.25 : tier === 'at_risk' ? 0.12 : 0.03),
       championLeftRecently: churnDay === null && !onboarding && rng.chance(tier === 'critical' || tier === 'at_risk' ? 0.12 : 0.02),
+      lagging: lagging[index] ?? false,
       missing,
       record: {
         id: rng.uuidV7(createdDay * MS_PER_DAY + rng.int(0, MS_PER_DAY - 1)),
@@ -171,7 +179,7 @@ export function buildAccountProfiles(seed: number, count: number, asOfDay: numbe
         renewalDate: isoDay(renewalDay),
         renewalsCount,
         lifecycleStage,
-        ownerId: rng.pick(team.csmIds),
+        ownerId: rng.pick(team.bookOwnerIds),
         status: churnDay === null ? 'active' : 'churned',
         churnedAt: churnDay === null ? null : isoAt(churnDay, 17 * 60),
         competitorEvaluation: competitor,

@@ -104,19 +104,23 @@ interface PlannedItem {
 }
 
 const SCHEDULE = DEFAULT_SCORING_CONFIG.schedule;
-/** Past touchpoints this recent may still be open: the overdue work the queue surfaces. */
-const OVERDUE_WINDOW_DAYS = 21;
-const OVERDUE_CHANCE = 0.25;
+/** Past touchpoints this recent may still be open on a lagging account: the overdue work the queue surfaces. */
+const OVERDUE_WINDOW_DAYS = 14;
+const OVERDUE_CHANCE = 0.5;
 
 const RENEWAL_TITLES: Readonly<Record<RenewalTouchpoint['key'], string>> = {
   renewal_prep: 'Renewal prep',
   renewal_call: 'Renewal call',
 };
 
-/** True when a touchpoint due on past `day` is left undone (never for churned accounts). */
+/** True when a touchpoint due on past `day` is left undone (only on lagging accounts, never churned ones). */
 function leftOpen(ctx: AccountContext, day: number): boolean {
   return (
-    day < ctx.asOfDay && ctx.profile.cohort !== 'churned' && day >= ctx.asOfDay - OVERDUE_WINDOW_DAYS && ctx.rng.chance(OVERDUE_CHANCE)
+    ctx.profile.lagging &&
+    day < ctx.asOfDay &&
+    ctx.profile.cohort !== 'churned' &&
+    day >= ctx.asOfDay - OVERDUE_WINDOW_DAYS &&
+    ctx.rng.chance(OVERDUE_CHANCE)
   );
 }
 
@@ -174,7 +178,8 @@ function scheduleItems(ctx: AccountContext): PlannedItem[] {
   // A churned account's chain stops at churn; an active one always ends open (held ≥ as-of).
   while (profile.cohort !== 'churned' || due <= profile.endDay) {
     const held = Math.min(due + rng.int(-1, 2), profile.endDay);
-    const open = held >= asOfDay || leftOpen(ctx, due);
+    // Due today or later: still planned. A past one was held (today at the latest) unless its CSM is behind.
+    const open = due >= asOfDay || leftOpen(ctx, due);
     add({ day: due, kind: 'check_in', origin: 'cadence', title, heldDay: open ? null : held, plannedDay });
     if (open) break;
     ({ tier, loyalty } = standing(held));

@@ -11,6 +11,8 @@ export interface Team {
   csmIds: string[];
   /** The first CSM: the user the desktop app runs as in the local demo book. */
   localUserId: string;
+  /** Whom the accounts are dealt to: the local user alone (their own book), or every CSM of an organisation. */
+  bookOwnerIds: string[];
   /** The manager a CSM reports to: owner of the higher escalations, author of some notes. */
   managerOf(csmId: string | null): string;
 }
@@ -40,7 +42,7 @@ function userMaker(rng: SeededRandom, asOfDay: number): (role: UserRecord['role'
   };
 }
 
-function teamOf(users: UserRecord[]): Team {
+function teamOf(users: UserRecord[], dealTo: 'local user' | 'every csm'): Team {
   const csms = users.filter((u) => u.role === 'csm');
   const first = csms[0];
   if (!first) throw new Error('team has no CSM');
@@ -51,6 +53,7 @@ function teamOf(users: UserRecord[]): Team {
     users,
     csmIds: csms.map((c) => c.id),
     localUserId: first.id,
+    bookOwnerIds: dealTo === 'local user' ? [first.id] : csms.map((c) => c.id),
     managerOf: (csmId) => (csmId === null ? undefined : managerByCsm.get(csmId)) ?? anyManager,
   };
 }
@@ -62,7 +65,8 @@ export function buildTeam(seed: number, asOfDay: number): Team {
   const admin = user('admin', null);
   const manager = user('manager', null);
   const csms = Array.from({ length: rng.int(3, 4) }, () => user('csm', manager.id));
-  return teamOf([admin, manager, ...csms]);
+  // The demo is a CSM's own book: every account is theirs (a manager's view comes with a team server).
+  return teamOf([admin, manager, ...csms], 'local user');
 }
 
 export interface OrganisationShape {
@@ -87,6 +91,6 @@ export function organisationTeam(shape: OrganisationShape = DEMO_ORGANISATION): 
     const admin = user('admin', null);
     const managers = Array.from({ length: shape.managers }, () => user('manager', null));
     const csms = managers.flatMap((manager) => Array.from({ length: shape.csmsPerManager }, () => user('csm', manager.id)));
-    return teamOf([admin, ...managers, ...csms]);
+    return teamOf([admin, ...managers, ...csms], 'every csm');
   };
 }

@@ -18,6 +18,7 @@ import { appStatusSchema, backupInfoSchema, backupNameSchema } from './app-statu
 import type { IpcOperationName } from './operation-names';
 import { syncSessionContract } from './sync-session-schemas';
 import { todayOverviewSchema } from './today-schemas';
+import { escalationContract } from './escalation-schemas';
 import { userText, uuidV7Schema } from './text-schemas';
 
 const id = z.string().min(1, 'must not be empty').max(64);
@@ -187,6 +188,7 @@ export const ipcContract = {
     request: z.object({ name: backupNameSchema }).strict(),
     response: appStatusSchema,
   },
+  ...escalationContract,
   ...syncSessionContract,
 } as const;
 

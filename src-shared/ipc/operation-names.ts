@@ -34,6 +34,11 @@ export const IPC_OPERATION_NAMES = [
   'touchpoints.list',
   'touchpoints.complete',
   'touchpoints.reschedule',
+  'escalations.open',
+  'escalations.change',
+  'escalations.resolve',
+  'escalations.ofAccount',
+  'escalations.board',
   ...WORKSPACE_OPERATIONS,
 ] as const;
 
@@ -46,6 +51,9 @@ export const MUTATING_OPERATIONS: ReadonlySet<IpcOperationName> = new Set<IpcOpe
   'notes.delete',
   'touchpoints.complete',
   'touchpoints.reschedule',
+  'escalations.open',
+  'escalations.change',
+  'escalations.resolve',
 ]);
 
 /** True for the operations the workspace answers itself rather than the open store's services. */
@@ -55,8 +63,11 @@ export function isWorkspaceOperation(name: IpcOperationName): name is WorkspaceO
 
 /** Payload of the `data.changed` push: which operation changed what, so views can refresh. */
 export interface DataChangedEvent {
-  /** The local operation that wrote, or `sync.pull` for changes a pull from the team server brought. */
-  operation: IpcOperationName | 'sync.pull';
+  /**
+   * The local operation that wrote, `sync.pull` for changes a pull from the team server brought, or
+   * `scores.history` when last week's scores were filled in (book-wide views compare with them).
+   */
+  operation: IpcOperationName | 'sync.pull' | 'scores.history';
   /** The accounts whose stored data changed, so views refresh just those. */
   accountIds: string[];
 }

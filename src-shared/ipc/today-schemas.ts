@@ -21,6 +21,15 @@ const dueTouchpointSchema = z.object({
   overdue: z.boolean(),
 });
 
+/** An open escalation with its account and its age against the response time of the account's risk band. */
+export const todayEscalationSchema = z.object({
+  account: todayAccountSchema,
+  escalation: escalationSchema,
+  ageHours: z.number(),
+  responseHours: z.number(),
+  overdue: z.boolean(),
+});
+
 /** The Today view's answer (DESIGN §4.4 ordering for the work; the rest as the issue lists it). */
 export const todayOverviewSchema = z.object({
   asOf: z.string(),
@@ -46,9 +55,7 @@ export const todayOverviewSchema = z.object({
   renewals: z.array(z.object({ account: todayAccountSchema, renewalDate: z.string(), daysToRenewal: z.number().int() })),
   /** ARR of the renewing accounts whose risk band is high or medium. */
   arrAtRisk: z.number(),
-  escalations: z.array(
-    z.object({ account: todayAccountSchema, escalation: escalationSchema, ageHours: z.number(), responseHours: z.number(), overdue: z.boolean() }),
-  ),
+  escalations: z.array(todayEscalationSchema),
   onboarding: z.array(
     z.object({
       account: todayAccountSchema,

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { openStore } from '../../src-main/db/open-store';
+import { generateDemoBook } from '../../src-main/demo/demo-book';
+import { organisationTeam } from '../../src-shared/demo/demo-team';
 import { columnIndex, openAppInChromium, START_TIMEOUT_MS, type AppSession } from './app-session';
 
 /** Screenshots to look at by eye. */
@@ -7,9 +10,17 @@ const SHOTS = '/tmp/csm-team-server';
 let session: AppSession | undefined;
 let page: Page;
 
-describe('owner column and filter on a book of several owners (the demo team)', () => {
+describe("owner column and filter on a book of several owners (an organisation's demo team)", () => {
   beforeAll(async () => {
-    session = await openAppInChromium('csm-e2e-owner-');
+    session = await openAppInChromium('csm-e2e-owner-', {
+      demo: false,
+      // The app's own demo book is one CSM's; a manager's synced book holds their reports' accounts.
+      prepare: (dataDir) => {
+        const db = openStore({ dataDir });
+        generateDemoBook(db, { accounts: 120, seed: 11, asOf: new Date('2026-11-20T00:00:00.000Z'), team: organisationTeam() });
+        db.close();
+      },
+    });
     ({ page } = session);
     await page.setViewportSize({ width: 1280, height: 800 });
   }, START_TIMEOUT_MS + 60_000);

@@ -32,8 +32,8 @@ function toAccount(row: AccountColumns): TodayAccount {
 
 export type DueTouchpoint = Pick<Touchpoint, 'id' | 'kind' | 'origin' | 'title' | 'dueAt'> & { account: TodayAccount };
 
-/** The book-wide reads of the Today view, one query per list, each on an index. */
-export class TodayRepository {
+/** The book-wide lists (Today, the escalation board): one query per list, each on an index. */
+export class BookListsRepository {
   private readonly dueStmt;
   private readonly accountsStmt;
   private readonly renewalsStmt;
