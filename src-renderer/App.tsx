@@ -19,6 +19,7 @@ import { goTo, PATHS } from './routes/paths';
 import { AccountPage } from './views/AccountPage';
 import { PortfolioView } from './views/PortfolioView';
 import { TodayView } from './views/TodayView';
+import { EscalationBoardView } from './views/EscalationBoardView';
 import { NotFoundView } from './views/NotFoundView';
 
 /** The open book's places. */
@@ -27,6 +28,7 @@ function BookRoutes() {
     <Switch>
       <Route path={PATHS.today} component={TodayView} />
       <Route path={PATHS.portfolio} component={PortfolioView} />
+      <Route path={PATHS.escalations} component={EscalationBoardView} />
       <Route path={PATHS.account}>{(params) => <AccountPage key={params.accountId} accountId={params.accountId} />}</Route>
       <Route component={NotFoundView} />
     </Switch>

@@ -6,6 +6,7 @@ import type { MessageKey } from '../../src-shared/i18n/messages-en';
 const PLACES: ReadonlyArray<{ path: string; label: MessageKey }> = [
   { path: PATHS.today, label: 'nav.today' },
   { path: PATHS.portfolio, label: 'nav.portfolio' },
+  { path: PATHS.escalations, label: 'nav.escalations' },
 ];
 
 function NavLink({ path, label }: { path: string; label: MessageKey }) {

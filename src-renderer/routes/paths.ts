@@ -9,6 +9,7 @@ export const PATHS = {
   today: '/',
   portfolio: '/portfolio',
   account: '/accounts/:accountId',
+  escalations: '/escalations',
 } as const;
 
 /** The deep link of one account's page. */
@@ -23,5 +24,7 @@ export function goTo(path: string): void {
 
 /** The name of a list view, for "← Today" links back to it. */
 export function placeLabel(path: string): MessageKey {
-  return path === PATHS.today ? 'nav.today' : 'nav.portfolio';
+  if (path === PATHS.today) return 'nav.today';
+  if (path === PATHS.escalations) return 'nav.escalations';
+  return 'nav.portfolio';
 }

@@ -8,7 +8,8 @@ import { useAccountDetail, type AccountDetail } from '../queries/account-query';
 import { goTo, placeLabel } from '../routes/paths';
 import { useNavigationStore } from '../stores/navigation-store';
 import { useSyncStore } from '../stores/sync-store';
-import { ContactsSection, EscalationsSection } from '../components/PeopleSections';
+import { ContactsSection } from '../components/PeopleSections';
+import { EscalationsPanel } from '../components/EscalationsPanel';
 import { HealthBreakdown } from '../components/HealthBreakdown';
 import { NotesSection } from '../components/NotesSection';
 import { RiskPanel } from '../components/RiskPanel';
@@ -28,7 +29,7 @@ function PanelBody({ detail }: { detail: AccountDetail }) {
     <RiskPanel key="risk" risk={detail.risk} />,
     <SignalsSection key="signals" signals={detail.signals} />,
     <ContactsSection key="contacts" contacts={detail.contacts} />,
-    <EscalationsSection key="escalations" escalations={detail.openEscalations} band={detail.risk.band} asOf={asOf} />,
+    <EscalationsPanel key="escalations" accountId={detail.account.id} fallback={detail.openEscalations} band={detail.risk.band} asOf={asOf} />,
     <TouchpointList key="touchpoints" touchpoints={detail.upcomingTouchpoints} asOf={asOf} accountId={detail.account.id} />,
     <NotesSection key={`notes-${detail.account.id}`} accountId={detail.account.id} />,
   ];

@@ -4,7 +4,7 @@ import type { IpcResponse } from '../../src-shared/ipc/contract';
 import { BAND_LABELS, METRIC_LABELS, TIER_LABELS } from '../../src-shared/scoring/labels';
 import { toIpcError } from '../api/api-client';
 import { ErrorState } from '../components/ErrorState';
-import { ageText } from '../components/PeopleSections';
+import { ageText, responseText } from '../components/EscalationsSection';
 import { useT } from '../i18n/use-t';
 import { useOperation } from '../queries/query-client';
 import { accountPath } from '../routes/paths';
@@ -123,7 +123,7 @@ export function TodayView() {
                   {t('account.escalationLevel', { level: e.escalation.level })} · {e.escalation.reason}
                 </span>
                 <span className={e.overdue ? 'today-due is-overdue' : 'today-due'}>
-                  {ageText(i18n, e.ageHours)} · {t('today.respondWithin', { hours: e.responseHours })}
+                  {ageText(i18n, e.ageHours)} · {responseText(i18n, e.responseHours)}
                 </span>
               </li>
             ))}

@@ -96,7 +96,7 @@ const CORE_EN = {
   'contacts.champion': 'champion',
   'contacts.departed': 'Left {date}',
 
-  'escalations.title': 'Open escalations',
+  'escalations.title': 'Escalations',
   'escalations.age.hours': 'Open {n} h',
   'escalations.age.days': 'Open {n, plural, one {# day} other {# days}}',
   'escalations.opened': 'Opened {date}',

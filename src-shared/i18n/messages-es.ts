@@ -91,7 +91,7 @@ const CORE_ES: Omit<Catalog, keyof typeof WORKSTATION_ES> = {
   'contacts.champion': 'champion',
   'contacts.departed': 'Se fue el {date}',
 
-  'escalations.title': 'Escaladas abiertas',
+  'escalations.title': 'Escaladas',
   'escalations.age.hours': 'Abierta hace {n} h',
   'escalations.age.days': 'Abierta hace {n, plural, one {# día} other {# días}}',
   'escalations.opened': 'Abierta el {date}',

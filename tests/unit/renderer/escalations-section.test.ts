@@ -3,7 +3,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Escalation } from '../../../src-shared/domain/entities';
 import type { RiskBand } from '../../../src-shared/scoring/types';
-import { EscalationsSection } from '../../../src-renderer/components/PeopleSections';
+import { EscalationsSection } from '../../../src-renderer/components/EscalationsSection';
 import { useLocaleStore } from '../../../src-renderer/i18n/locale-store';
 
 describe('EscalationsSection', () => {
