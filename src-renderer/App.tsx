@@ -20,6 +20,11 @@ import { AccountPage } from './views/AccountPage';
 import { PortfolioView } from './views/PortfolioView';
 import { TodayView } from './views/TodayView';
 import { EscalationBoardView } from './views/EscalationBoardView';
+import { SearchView } from './views/SearchView';
+import { CommandPalette } from './components/CommandPalette';
+import { QuickNoteDialog } from './components/QuickNoteDialog';
+import { useGlobalShortcuts } from './components/useGlobalShortcuts';
+import { useOverlayStore } from './stores/overlay-store';
 import { NotFoundView } from './views/NotFoundView';
 
 /** The open book's places. */
@@ -29,6 +34,7 @@ function BookRoutes() {
       <Route path={PATHS.today} component={TodayView} />
       <Route path={PATHS.portfolio} component={PortfolioView} />
       <Route path={PATHS.escalations} component={EscalationBoardView} />
+      <Route path={PATHS.search} component={SearchView} />
       <Route path={PATHS.account}>{(params) => <AccountPage key={params.accountId} accountId={params.accountId} />}</Route>
       <Route component={NotFoundView} />
     </Switch>
@@ -97,7 +103,11 @@ function Shell() {
   const { t } = useT();
   const status = useAppStatusStore((s) => s.status);
   const isDemo = status?.workspace === 'demo';
+  const bookOpen = Boolean(status?.workspace) && !status?.problem;
+  const paletteOpen = useOverlayStore((s) => s.paletteOpen);
+  const quickNote = useOverlayStore((s) => s.quickNote);
   useFollowMain();
+  useGlobalShortcuts(bookOpen);
 
   useEffect(() => {
     document.title = isDemo ? `${t('app.title')} — ${t('workspace.demoBadge')}` : t('app.title');
@@ -114,6 +124,11 @@ function Shell() {
               {t('workspace.demoBadge')}
             </span>
           )}
+          {bookOpen && (
+            <button type="button" className="header-button" onClick={() => useOverlayStore.getState().openPalette()}>
+              {t('palette.button')}
+            </button>
+          )}
           <SyncStatusBadge />
           <SettingsButton />
           <LanguageSwitcher />
@@ -124,6 +139,8 @@ function Shell() {
           <Workspace />
         </ErrorBoundary>
       </main>
+      {bookOpen && paletteOpen && <CommandPalette />}
+      {bookOpen && quickNote && <QuickNoteDialog initialAccountId={quickNote.accountId} />}
     </div>
   );
 }

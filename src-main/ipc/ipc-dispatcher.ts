@@ -52,6 +52,8 @@ function createHandlers(ctx: ServiceContext): Handlers {
     'touchpoints.list': (request) => touchpoints.list(request),
     'touchpoints.complete': (request) => touchpoints.complete(request),
     'touchpoints.reschedule': (request) => touchpoints.reschedule(request),
+    'touchpoints.create': (request) => touchpoints.create(request),
+    'touchpoints.skip': (request) => touchpoints.skip(request),
     'escalations.open': (request) => escalations.open(request),
     'escalations.change': (request) => escalations.change(request),
     'escalations.resolve': (request) => escalations.resolve(request),

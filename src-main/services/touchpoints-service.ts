@@ -3,6 +3,7 @@ import type { Touchpoint } from '../../src-shared/domain/entities';
 import type { IpcRequest, IpcResponse } from '../../src-shared/ipc/contract';
 import { ServiceError } from '../../src-shared/ipc/ipc-error';
 import { checkInTitle, firstCheckInDue, nextCheckIn } from '../../src-shared/schedule/cadence';
+import { displayTitle } from '../../src-shared/schedule/touchpoint-titles';
 import { loyaltyFor } from '../../src-shared/scoring/loyalty';
 import { derivedId } from '../../src-shared/sync/derived-id';
 import { AccountsRepository } from '../db/repositories/accounts-repository';
@@ -58,6 +59,37 @@ export class TouchpointsService {
     return { touchpoint };
   }
 
+  /**
+   * Skips a touchpoint with its reason. A skipped check-in plans the next one like a completed one:
+   * the cadence goes on from today rather than leaving the account without a check-in.
+   */
+  skip(request: IpcRequest<'touchpoints.skip'>): IpcResponse<'touchpoints.skip'> {
+    const now = this.ctx.now();
+    const touchpoint = this.touchpoints.inTransaction(() => {
+      this.requireMayChangeTouchpoint(request.touchpointId);
+      const skipped = this.touchpoints.skip(request.touchpointId, request.reason, now);
+      if (!skipped) throw this.notPlanned(request.touchpointId, 'skip');
+      if (skipped.kind === 'check_in') this.planNextCheckIn(skipped, now);
+      return skipped;
+    });
+    return { touchpoint };
+  }
+
+  /** Plans a touchpoint by hand; a repeated request (same id) answers with the one already planned. */
+  create(request: IpcRequest<'touchpoints.create'>): IpcResponse<'touchpoints.create'> {
+    const existing = this.touchpoints.get(request.id);
+    if (existing) {
+      if (existing.accountId !== request.accountId) throw new ServiceError('CONFLICT', `Touchpoint id "${request.id}" is already used`, 'id');
+      return { touchpoint: existing };
+    }
+    if (!this.accounts.get(request.accountId)) throw new ServiceError('NOT_FOUND', `No account with id "${request.accountId}"`, 'accountId');
+    const touchpoint = this.touchpoints.insertPlanned(
+      { id: request.id, accountId: request.accountId, kind: request.kind, origin: 'manual', title: request.title.trim(), dueAt: new Date(request.dueAt).toISOString() },
+      this.ctx.now(),
+    );
+    return { touchpoint };
+  }
+
   reschedule(request: IpcRequest<'touchpoints.reschedule'>): IpcResponse<'touchpoints.reschedule'> {
     this.requireMayChangeTouchpoint(request.touchpointId);
     const moved = this.touchpoints.reschedule(request.touchpointId, new Date(request.dueAt).toISOString(), this.ctx.now());
@@ -97,6 +129,6 @@ export class TouchpointsService {
   private notPlanned(id: string, action: string): ServiceError {
     const current: Touchpoint | undefined = this.touchpoints.get(id);
     if (!current) return new ServiceError('NOT_FOUND', `No touchpoint with id "${id}"`, 'touchpointId');
-    return new ServiceError('CONFLICT', `Cannot ${action} touchpoint "${current.title}": it is already ${current.status}`, 'touchpointId');
+    return new ServiceError('CONFLICT', `Cannot ${action} touchpoint "${displayTitle(current.title, 'en')}": it is already ${current.status}`, 'touchpointId');
   }
 }

@@ -63,7 +63,7 @@ export function AccountHeader({ detail }: { detail: AccountDetail }) {
         <div className="panel-pills">
           <span className={`pill tier-${health.tier}`} title={t('column.tier')}>{TIER_LABELS[locale][health.tier]}</span>
           <span className={`pill risk-${risk.band}`} title={t('column.risk')}>
-            {t('panel.riskPill', { band: locale === 'es' ? BAND_LABELS.es[risk.band].toLowerCase() : BAND_LABELS.en[risk.band] })}
+            {risk.band === 'none' ? t('panel.noRisk') : t('panel.riskPill', { band: locale === 'es' ? BAND_LABELS.es[risk.band].toLowerCase() : BAND_LABELS.en[risk.band] })}
           </span>
         </div>
       </div>

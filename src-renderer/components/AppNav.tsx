@@ -7,6 +7,7 @@ const PLACES: ReadonlyArray<{ path: string; label: MessageKey }> = [
   { path: PATHS.today, label: 'nav.today' },
   { path: PATHS.portfolio, label: 'nav.portfolio' },
   { path: PATHS.escalations, label: 'nav.escalations' },
+  { path: PATHS.search, label: 'nav.search' },
 ];
 
 function NavLink({ path, label }: { path: string; label: MessageKey }) {

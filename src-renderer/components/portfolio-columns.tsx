@@ -5,6 +5,7 @@ import { BAND_LABELS, ESCALATION_ROLE_LABELS, TIER_LABELS } from '../../src-shar
 import type { I18n } from '../i18n/use-t';
 import { Link } from 'wouter';
 import { accountPath } from '../routes/paths';
+import { TouchpointTitle } from './TouchpointTitle';
 import {
   escalationSortKey,
   healthSortKey,
@@ -160,7 +161,7 @@ export function portfolioColumns(i18n: I18n, options: { showOwner?: boolean } = 
         if (!tp) return <span className="muted">{t('touchpoint.none')}</span>;
         return (
           <span className="tp">
-            <span className="tp-title" title={tp.title}>{tp.title}</span>
+            <TouchpointTitle className="tp-title" title={tp.title} />
             <span className={tp.overdue ? 'tp-due is-overdue' : 'tp-due'}>{fmt.date(tp.dueAt)}</span>
             {tp.overdue && <span className="badge badge-overdue">{t('touchpoint.overdue')}</span>}
           </span>

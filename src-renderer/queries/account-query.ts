@@ -1,6 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
 import type { IpcResponse } from '../../src-shared/ipc/contract';
-import { invoke } from '../api/api-client';
 import { refreshPortfolioRows } from './portfolio-query';
 import { invalidateForChange, useOperation } from './query-client';
 
@@ -17,12 +15,4 @@ export function useAccountDetail(accountId: string) {
  */
 export async function afterWrite(accountIds: readonly string[]): Promise<void> {
   await Promise.all([invalidateForChange(accountIds), refreshPortfolioRows(accountIds)]);
-}
-
-/** Marks a planned touchpoint done (a completed check-in plans the next one in main). */
-export function useCompleteTouchpoint() {
-  return useMutation({
-    mutationFn: (touchpointId: string) => invoke('touchpoints.complete', { touchpointId }),
-    onSuccess: ({ touchpoint }) => afterWrite([touchpoint.accountId]),
-  });
 }

@@ -10,6 +10,7 @@ export const PATHS = {
   portfolio: '/portfolio',
   account: '/accounts/:accountId',
   escalations: '/escalations',
+  search: '/search',
 } as const;
 
 /** The deep link of one account's page. */
@@ -26,5 +27,6 @@ export function goTo(path: string): void {
 export function placeLabel(path: string): MessageKey {
   if (path === PATHS.today) return 'nav.today';
   if (path === PATHS.escalations) return 'nav.escalations';
+  if (path === PATHS.search) return 'nav.search';
   return 'nav.portfolio';
 }

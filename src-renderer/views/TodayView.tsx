@@ -4,6 +4,8 @@ import type { IpcResponse } from '../../src-shared/ipc/contract';
 import { BAND_LABELS, METRIC_LABELS, TIER_LABELS } from '../../src-shared/scoring/labels';
 import { toIpcError } from '../api/api-client';
 import { ErrorState } from '../components/ErrorState';
+import { TouchpointTitle } from '../components/TouchpointTitle';
+import { displayTitle } from '../../src-shared/schedule/touchpoint-titles';
 import { ageText, responseText } from '../components/EscalationsSection';
 import { useT } from '../i18n/use-t';
 import { useOperation } from '../queries/query-client';
@@ -45,7 +47,7 @@ function WorkList({ data }: { data: Overview }) {
         <li key={item.id} className="today-row">
           <AccountCell account={item.account} />
           <span className="tp-kind">{t(`touchpointKind.${item.kind}`)}</span>
-          <span className="today-title" title={item.title}>{item.title}</span>
+          <TouchpointTitle className="today-title" title={item.title} />
           <span className={item.overdue ? 'today-due is-overdue' : 'today-due'}>
             {item.overdue ? t('today.overdueSince', { date: fmt.date(item.dueAt) }) : t('today.dueToday')}
           </span>
@@ -134,8 +136,8 @@ export function TodayView() {
             {data.onboarding.map((o) => (
               <li key={o.account.id} className="today-row">
                 <AccountCell account={o.account} />
-                <span className="today-detail" title={o.nextStep?.title}>
-                  {o.nextStep ? t('today.nextStep', { title: o.nextStep.title, date: fmt.date(o.nextStep.dueAt) }) : t('today.noNextStep')}
+                <span className="today-detail">
+                  {o.nextStep ? t('today.nextStep', { title: displayTitle(o.nextStep.title, locale), date: fmt.date(o.nextStep.dueAt) }) : t('today.noNextStep')}
                 </span>
                 <span className="today-due">{t('today.checklist', { done: o.checklistDone, total: o.checklistTotal })}</span>
               </li>

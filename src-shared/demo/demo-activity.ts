@@ -2,7 +2,7 @@ import { loyaltyFor } from '../scoring/loyalty';
 import { DEFAULT_SCORING_CONFIG } from '../scoring/scoring-config';
 import type { LoyaltyLevel, Tier } from '../scoring/types';
 import { checkInIntervalDays, checkInTitle, firstCheckInDue, nextCheckIn } from '../schedule/cadence';
-import { FOCUS_LABELS, SUBJECT_LABELS, UPSELL_OFFER_LABELS } from '../schedule/labels';
+import { displayTitle, storedTitle } from '../schedule/touchpoint-titles';
 import { onboardingPlan, type OnboardingStep } from '../schedule/onboarding';
 import { qbrDue, renewalTouchpoints, upsellMoments, type RenewalTouchpoint } from '../schedule/renewals';
 import { addUtcMonths, utcDay, utcQuarter } from '../schedule/utc-date';
@@ -109,8 +109,14 @@ const OVERDUE_WINDOW_DAYS = 14;
 const OVERDUE_CHANCE = 0.5;
 
 const RENEWAL_TITLES: Readonly<Record<RenewalTouchpoint['key'], string>> = {
-  renewal_prep: 'Renewal prep',
-  renewal_call: 'Renewal call',
+  renewal_prep: storedTitle({ key: 'renewalPrep' }),
+  renewal_call: storedTitle({ key: 'renewalCall' }),
+};
+
+/** Titles a CSM types, in the language they write their notes in. */
+const MANUAL_TITLES: Readonly<Record<NoteLanguage, Readonly<Record<'email' | 'call' | 'meeting', string>>>> = {
+  en: { email: 'Follow-up email', call: 'Call with champion', meeting: 'Working session' },
+  es: { email: 'Correo de seguimiento', call: 'Llamada con el champion', meeting: 'Sesión de trabajo' },
 };
 
 /** True when a touchpoint due on past `day` is left undone (only on lagging accounts, never churned ones). */
@@ -125,15 +131,9 @@ function leftOpen(ctx: AccountContext, day: number): boolean {
 }
 
 function onboardingTitle(step: OnboardingStep): string {
-  if (step.subjectKey) return SUBJECT_LABELS[step.subjectKey].en;
-  if (step.focusKey) return `Onboarding check-in: ${FOCUS_LABELS[step.focusKey].en}`;
-  return step.durationMinutes === undefined ? 'Setup session' : `Setup session (${step.durationMinutes} min)`;
-}
-
-/** "2025-Q2" → "Q2 2025 business review". */
-function qbrTitle(quarterKey: string): string {
-  const [year, quarter] = quarterKey.split('-');
-  return `${quarter} ${year} business review`;
+  if (step.subjectKey) return storedTitle({ key: 'onboardingEmail', subject: step.subjectKey });
+  if (step.focusKey) return storedTitle({ key: 'onboardingCheckIn', focus: step.focusKey });
+  return storedTitle({ key: 'setupSession', minutes: step.durationMinutes ?? null });
 }
 
 /** Every touchpoint the account's life calls for, past and future, dated by the schedule engine (DESIGN §4.4). */
@@ -196,7 +196,7 @@ function scheduleItems(ctx: AccountContext): PlannedItem[] {
     const { due: qbrIsDue, quarter, dueBy } = qbrDue({ lastQbrAt, asOf: q });
     const day = Math.min(dayOf(q) + rng.int(20, 70), dayOf(dueBy));
     if (!qbrIsDue || day < firstQbrDay) continue;
-    add({ day, kind: 'qbr', origin: 'cadence', title: qbrTitle(quarter) });
+    add({ day, kind: 'qbr', origin: 'cadence', title: storedTitle({ key: 'qbr', quarter }) });
     lastQbrAt = dateOf(day);
   }
 
@@ -213,19 +213,18 @@ function scheduleItems(ctx: AccountContext): PlannedItem[] {
     const day = dayOf(dueAt);
     const moment = upsellMoments({ contractStart, tier: standing(day).tier })[i];
     if (moment && !moment.held) {
-      add({ day, kind: 'upsell', origin: 'upsell', title: `Upsell review: ${UPSELL_OFFER_LABELS[moment.offer].en}` });
+      add({ day, kind: 'upsell', origin: 'upsell', title: storedTitle({ key: 'upsell', offer: moment.offer }) });
     }
   });
 
   const span = Math.max(0, Math.min(profile.endDay, asOfDay) - Math.max(s, historyStart));
   const manualCount = Math.round(span / MANUAL_EVERY_DAYS);
   for (let i = 0; i < manualCount; i += 1) {
-    const kind = rng.weighted<Kind>([['email', 4], ['call', 3], ['meeting', 2]]);
-    const manualTitle = kind === 'email' ? 'Follow-up email' : kind === 'call' ? 'Call with champion' : 'Working session';
-    add({ day: Math.max(s, historyStart) + rng.int(0, span), kind, origin: 'manual', title: manualTitle });
+    const kind = rng.weighted<'email' | 'call' | 'meeting'>([['email', 4], ['call', 3], ['meeting', 2]]);
+    add({ day: Math.max(s, historyStart) + rng.int(0, span), kind, origin: 'manual', title: MANUAL_TITLES[profile.lang][kind] });
   }
   if (profile.cohort !== 'churned' && rng.chance(0.3)) {
-    add({ day: asOfDay + rng.int(1, 30), kind: 'call', origin: 'manual', title: 'Call with champion' });
+    add({ day: asOfDay + rng.int(1, 30), kind: 'call', origin: 'manual', title: MANUAL_TITLES[profile.lang].call });
   }
   return items.sort((a, b) => a.day - b.day);
 }
@@ -298,7 +297,7 @@ export function emitTouchpointsAndNotes(ctx: AccountContext): void {
       updatedAt: completedAt ?? (status === 'planned' ? isoAt(createdDay, minutes) : isoAt(item.day, minutes + 5)),
     });
     ctx.summary.touchpoints += 1;
-    if (done && item.kind !== 'email' && rng.chance(0.55)) emitNote(ctx, doneDay, doneMinutes + 15, item.title, id);
+    if (done && item.kind !== 'email' && rng.chance(0.55)) emitNote(ctx, doneDay, doneMinutes + 15, displayTitle(item.title, noteLanguage(ctx)), id);
   }
 
   const historyStart = Math.max(profile.startDay, asOfDay - HISTORY_WEEKS * 7);

@@ -163,6 +163,25 @@ export const ipcContract = {
     request: z.object({ touchpointId: id, dueAt: isoDateTime }).strict(),
     response: z.object({ touchpoint: touchpointSchema }),
   },
+  /** A touchpoint the CSM plans by hand (a next step, a call the customer asked for). */
+  'touchpoints.create': {
+    request: z
+      .object({
+        /** Made by the client once: repeating the request plans nothing new. */
+        id: uuidV7Schema,
+        accountId: id,
+        kind: touchpointKindSchema,
+        title: userText({ max: 500, emptyMessage: 'a touchpoint needs a title' }),
+        dueAt: isoDateTime,
+      })
+      .strict(),
+    response: z.object({ touchpoint: touchpointSchema }),
+  },
+  /** Skips a planned touchpoint with the reason why (kept as its outcome). */
+  'touchpoints.skip': {
+    request: z.object({ touchpointId: id, reason: userText({ max: 2000, emptyMessage: 'say why it is skipped' }) }).strict(),
+    response: z.object({ touchpoint: touchpointSchema }),
+  },
   'app.status': {
     request: z.object({}).strict(),
     response: appStatusSchema,

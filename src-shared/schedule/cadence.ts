@@ -1,3 +1,4 @@
+import { storedTitle } from './touchpoint-titles';
 import type { LoyaltyLevel, Tier } from '../scoring/types';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../scoring/scoring-config';
 import { addUtcDays, utcDay } from './utc-date';
@@ -53,10 +54,9 @@ export function nextCheckIn(
   return { dueAt, intervalDays, overdue: dueAt.getTime() < utcDay(input.asOf).getTime() };
 }
 
-/** English title of a recurring check-in by its interval ("Weekly check-in"), as stored on the touchpoint. */
+/** The stored title of a recurring check-in by its interval (shown as "Weekly check-in", "Seguimiento semanal"…). */
 export function checkInTitle(intervalDays: number): string {
-  const named: Record<number, string> = { 7: 'Weekly', 14: 'Biweekly', 30: 'Monthly', 91: 'Quarterly' };
-  return named[intervalDays] ? `${named[intervalDays]} check-in` : `Check-in (every ${intervalDays} days)`;
+  return storedTitle({ key: 'checkIn', days: intervalDays });
 }
 
 /** The first recurring check-in is due when onboarding ends (DESIGN §4.4: onboarding has its own touchpoints). */

@@ -91,6 +91,10 @@ describe('account page (web shell in Chromium)', () => {
     const id = await items.first().getAttribute('data-touchpoint-id');
     expect(id).toBeTruthy();
     await items.first().getByRole('button', { name: /^Mark done: / }).click();
+    // Done with an outcome and how it went, in place.
+    await items.first().getByRole('textbox', { name: 'Outcome (optional)' }).fill('Agreed on the rollout plan');
+    await items.first().getByRole('radio', { name: 'Positive' }).check();
+    await items.first().getByRole('button', { name: 'Mark done', exact: true }).click();
     await expect.poll(() => dialog().locator(`[data-touchpoint-id="${id}"]`).count(), { timeout: 10_000 }).toBe(0);
   });
 

@@ -220,7 +220,7 @@ describe('touchpoint rules', () => {
     const checkIns = (planned.data as { touchpoints: Array<{ kind: string; origin: string; dueAt: string; title: string }> }).touchpoints.filter(
       (t) => t.kind === 'check_in',
     );
-    expect(checkIns).toEqual([expect.objectContaining({ origin: 'cadence', dueAt: '2026-06-22T00:00:00.000Z', title: 'Weekly check-in' })]);
+    expect(checkIns).toEqual([expect.objectContaining({ origin: 'cadence', dueAt: '2026-06-22T00:00:00.000Z', title: '@checkIn:7' })]);
     const outboxKinds = store.db.prepare("SELECT json_extract(fields_json, '$.status') AS status FROM outbox WHERE entity = 'touchpoints'").all();
     expect(outboxKinds).toEqual([{ status: 'done' }, { status: 'planned' }]);
   });
@@ -307,7 +307,7 @@ describe('touchpoint rules', () => {
     const planned = store.db
       .prepare("SELECT due_at, title FROM touchpoints WHERE account_id = ? AND status = 'planned' AND origin = 'cadence'")
       .all(cobaltId);
-    expect(planned).toEqual([{ due_at: '2026-07-01T00:00:00.000Z', title: 'Weekly check-in' }]);
+    expect(planned).toEqual([{ due_at: '2026-07-01T00:00:00.000Z', title: '@checkIn:7' }]);
   });
 
   it('rolls back the completion when planning the next check-in fails: nothing half-written', () => {

@@ -109,6 +109,18 @@ export class TouchpointsRepository {
     return changed ? this.mustGet(id) : null;
   }
 
+  /** Skips a planned touchpoint, the reason kept as its outcome; null when it is no longer planned. */
+  skip(id: string, reason: string, now: Date): Touchpoint | null {
+    const fields = { status: 'skipped', outcome: reason, updated_at: now.toISOString() };
+    const changed = this.inTransaction(() => {
+      const changed = this.updatePlanned(id, fields);
+      if (!changed) return false;
+      this.outbox.enqueue('touchpoints', id, changed.account_id, 'upsert', fields, now);
+      return true;
+    });
+    return changed ? this.mustGet(id) : null;
+  }
+
   /** Moves a planned touchpoint; null when it is no longer planned (nothing is written then). */
   reschedule(id: string, dueAt: string, now: Date): Touchpoint | null {
     const fields = { due_at: dueAt, updated_at: now.toISOString() };
