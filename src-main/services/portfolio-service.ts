@@ -1,3 +1,4 @@
+import { loyaltyFor } from '../../src-shared/scoring/loyalty';
 import { isOnboarding } from '../../src-shared/domain/account-score';
 import type { IpcResponse, PortfolioRow } from '../../src-shared/ipc/contract';
 import { isOverdue } from '../../src-shared/schedule/work-queue';
@@ -48,6 +49,7 @@ export class PortfolioService {
       ownerId: record.ownerId,
       ownerName: record.ownerName,
       onboarding: record.status === 'active' && isOnboarding(record.contractStart, asOf, this.ctx.scoringConfig.schedule.onboardingDays),
+      loyalty: loyaltyFor(new Date(record.contractStart), asOf, this.ctx.scoringConfig).level,
       health: record.score?.health ?? null,
       tier: record.score?.tier ?? 'unscored',
       riskPoints: record.score?.riskPoints ?? 0,

@@ -26,13 +26,13 @@ export type PortfolioColumnDef = ColumnDef<PortfolioRow, any>;
 /** Share of the table's width per column (fixed layout: fast for big books, fits 1400 px). */
 const COLUMN_WIDTHS: Readonly<Record<string, string>> = {
   name: '19%',
-  arr: '7.5%',
+  arr: '8.5%',
   plan: '7.5%',
   renewal: '8.5%',
   health: '5.5%',
   tier: '8%',
   risk: '12.5%',
-  nextTouchpoint: '24.5%',
+  nextTouchpoint: '23.5%',
   escalation: '7%',
 };
 

@@ -38,6 +38,8 @@ export const portfolioRowSchema = z.object({
   renewalDate: z.string(),
   status: z.enum(['active', 'churned']),
   onboarding: z.boolean(),
+  /** Loyalty level by months since contract start (DESIGN §4.5). */
+  loyalty: z.enum(['bronze', 'silver', 'gold', 'platinum']),
   health: z.number().nullable(),
   tier: tierSchema,
   riskPoints: z.number(),

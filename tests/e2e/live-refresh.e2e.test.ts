@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortfolioRow } from '../../src-shared/ipc/contract';
+import { displayTitle } from '../../src-shared/schedule/touchpoint-titles';
 import { accountLink, accountPage, callIpc, columnIndex, leaveAccountPage, openAppInChromium, START_TIMEOUT_MS, type AppSession } from './app-session';
 import type { WebShell } from './web-shell-process';
 
@@ -36,7 +37,7 @@ describe('live refresh: a write elsewhere shows up in an open tab without reload
     const firstName = (await page.locator('tbody > tr:not(.is-churned) th').first().innerText()).split('\n')[0]!.trim();
     const target = rows.find((r) => r.name === firstName && r.nextTouchpoint) ?? rows.find((r) => r.status === 'active' && r.nextTouchpoint)!;
     const before = (await nextTouchpointCell(target.name).innerText()).trim();
-    expect(before).toContain(target.nextTouchpoint!.title);
+    expect(before).toContain(displayTitle(target.nextTouchpoint!.title, 'en'));
     const asked = ipcRequestsOf(page);
 
     await call('touchpoints.complete', { touchpointId: target.nextTouchpoint!.id, outcome: 'Done from another window' });
@@ -45,7 +46,7 @@ describe('live refresh: a write elsewhere shows up in an open tab without reload
 
     // No reload: the page hears data.changed over server-sent events and refetches.
     await expect.poll(async () => (await nextTouchpointCell(target.name).innerText()).trim(), { timeout: 10_000 }).not.toBe(before);
-    if (after.nextTouchpoint) expect(await nextTouchpointCell(target.name).innerText()).toContain(after.nextTouchpoint.title);
+    if (after.nextTouchpoint) expect(await nextTouchpointCell(target.name).innerText()).toContain(displayTitle(after.nextTouchpoint.title, 'en'));
     // Only the changed account's row was fetched, not the whole book.
     expect(asked).toContain('portfolio.rows');
     expect(asked).not.toContain('portfolio.list');

@@ -6,28 +6,9 @@ import {
   tierSortKey,
   touchpointSortKey,
 } from '../../../src-renderer/components/portfolio-sort';
+import { portfolioRow } from '../../helpers/portfolio-row';
 
-function row(over: Partial<PortfolioRow>): PortfolioRow {
-  return {
-    id: 'a',
-    name: 'Acme',
-    industry: null,
-    plan: 'starter',
-    arr: 1000,
-    renewalDate: '2027-01-01',
-    status: 'active',
-    onboarding: false,
-    health: 70,
-    tier: 'at_risk',
-    riskPoints: 30,
-    riskBand: 'low',
-    nextTouchpoint: null,
-    escalationLevel: null,
-    ownerId: null,
-    ownerName: null,
-    ...over,
-  };
-}
+const row = portfolioRow;
 
 const byDesc = (key: (r: PortfolioRow) => number | undefined) => (a: PortfolioRow, b: PortfolioRow) =>
   (key(b) ?? -Infinity) - (key(a) ?? -Infinity);

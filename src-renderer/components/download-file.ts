@@ -1,0 +1,12 @@
+/** Saves text as a file through the browser's download (the web shell) or Electron's save handling. */
+export function downloadFile(fileName: string, content: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has taken the data by the next task.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
