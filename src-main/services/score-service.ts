@@ -2,7 +2,7 @@ import type { AccountFacts } from '../../src-shared/domain/account-inputs';
 import { scoreAccount } from '../../src-shared/domain/account-score';
 import { AccountInputsRepository } from '../db/repositories/account-inputs-repository';
 import { AccountScoresRepository, type ScoringSourceRow, type StoredScore } from '../db/repositories/account-scores-repository';
-import { ScoreHistoryRepository } from '../db/repositories/score-history-repository';
+import { ScoreHistoryRepository, type HistoricScore } from '../db/repositories/score-history-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 import { MS_PER_DAY } from '../../src-shared/schedule/utc-date';
 
@@ -54,19 +54,46 @@ export class ScoreService {
   /**
    * Makes sure the scores of `daysAgo` days before `asOf` are kept: a store younger than that (a new
    * device, the demo book) gets them computed once from the facts as they stood on that day.
-   * Returns how many accounts were scored (0 when the day was already kept).
+   * Returns how many accounts were scored (0 when the day was already kept). All at once: tests and
+   * small books; the app goes through `keepDayInSlices` so the store keeps answering meanwhile.
    */
   ensureDayKept(asOf: Date, daysAgo: number): number {
+    const job = this.dayKeepingJob(asOf, daysAgo);
+    if (!job) return 0;
+    while (!job.step(Number.POSITIVE_INFINITY));
+    return job.scored;
+  }
+
+  /**
+   * The work of keeping a past day's scores, done a slice at a time: `step(budgetMs)` scores
+   * accounts until the budget is spent and says whether it finished (then the day is saved, in one
+   * transaction, so a book closed halfway keeps no partial day). Null when the day is kept already.
+   */
+  dayKeepingJob(asOf: Date, daysAgo: number): { step: (budgetMs: number) => boolean; readonly scored: number } | null {
     const then = new Date(asOf.getTime() - daysAgo * MS_PER_DAY);
     const day = utcDayKey(then);
-    if (this.history.hasDay(day)) return 0;
+    if (this.history.hasDay(day)) return null;
     const config = this.ctx.scoringConfig;
-    const scores = this.scores.sources().map((row) => {
-      const { health, risk } = scoreAccount(this.inputs.factsAt(row.accountId, then), null, row, then, config);
-      return { accountId: row.accountId, health: health.score, tier: health.tier, riskBand: risk.band };
-    });
-    this.history.saveDay(day, scores);
-    return scores.length;
+    const sources = this.scores.sources();
+    const scores: HistoricScore[] = [];
+    return {
+      get scored() {
+        return scores.length;
+      },
+      step: (budgetMs) => {
+        const started = performance.now();
+        // At least one account a slice, so any budget makes progress.
+        do {
+          const row = sources[scores.length];
+          if (!row) break;
+          const { health, risk } = scoreAccount(this.inputs.factsAt(row.accountId, then), null, row, then, config);
+          scores.push({ accountId: row.accountId, health: health.score, tier: health.tier, riskBand: risk.band });
+        } while (performance.now() - started < budgetMs);
+        if (scores.length < sources.length) return false;
+        this.history.saveDay(day, scores);
+        return true;
+      },
+    };
   }
 
   /**

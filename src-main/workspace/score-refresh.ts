@@ -7,6 +7,8 @@ import type { ServiceContext } from '../services/service-context';
 
 /** How long after the book opens last week's scores are filled in when missing. */
 const LAST_WEEK_DELAY_MS = 1500;
+/** Longest a slice of that work holds the store (DESIGN §5: no operation over 100 ms). */
+const SLICE_MS = 40;
 
 /**
  * Rescoring the whole book (the calendar day moved, "days since" inputs aged) takes about 100 ms
@@ -38,12 +40,24 @@ export function keepScoresFresh(
     timer.unref();
     guarded('Rescoring the book', () => new ScoreService(ctx).ensureFresh(now()));
     // Today compares with last week: a store without that day yet (a new device, the demo book)
-    // gets it computed once, a moment after the book is on screen rather than before.
+    // gets it computed once, a moment after the book is on screen, a slice at a time so requests
+    // are answered between slices.
     lastWeekTimer = setTimeout(() => {
       if (stopped) return;
+      let job: ReturnType<ScoreService['dayKeepingJob']> = null;
       guarded("Keeping last week's scores", () => {
-        if (new ScoreService(ctx).ensureDayKept(now(), TODAY_COMPARISON_DAYS) > 0) on.onHistoryKept?.();
+        job = new ScoreService(ctx).dayKeepingJob(now(), TODAY_COMPARISON_DAYS);
       });
+      const slice = (): void => {
+        if (stopped || !job) return;
+        let finished = false;
+        guarded("Keeping last week's scores", () => {
+          finished = job!.step(SLICE_MS);
+        });
+        if (finished) on.onHistoryKept?.();
+        else lastWeekTimer = setTimeout(slice, 0);
+      };
+      slice();
     }, LAST_WEEK_DELAY_MS);
     lastWeekTimer.unref();
   };

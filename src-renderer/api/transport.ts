@@ -14,13 +14,21 @@ export interface Transport {
 
 const TOKEN_KEY = 'csm.webShellToken';
 
-/** Reads the web shell's per-run token from the URL fragment once, then keeps it for reloads. */
+/** A place of the app a web-shell link may open at (`#token=…&to=/portfolio`): a plain path only. */
+const PLACE = /^\/[A-Za-z0-9/_-]*$/;
+
+/**
+ * Reads the web shell's per-run token from the URL fragment once, then keeps it for reloads. The
+ * fragment may also name the place to open at (`&to=/accounts/ID`), which becomes the route.
+ */
 function webShellToken(): string | null {
   const match = /token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
   if (match?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, match[1]);
+    const to = /[&#]to=([^&]+)/.exec(window.location.hash)?.[1];
+    const place = to ? decodeURIComponent(to) : '';
     // Keep the token out of the address bar and history once read.
-    history.replaceState(null, '', window.location.pathname + window.location.search);
+    history.replaceState(null, '', window.location.pathname + window.location.search + (PLACE.test(place) ? `#${place}` : ''));
     return match[1];
   }
   return sessionStorage.getItem(TOKEN_KEY);

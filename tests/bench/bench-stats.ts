@@ -20,6 +20,11 @@ export function timeRuns(fn: (i: number) => void, runs: number, warmup = 3): Tim
   return { median: at(0.5), p95: at(0.95), samples: runs };
 }
 
+/** 'within' when the value meets its budget (below it, or at least it when higher is better). */
+export function verdict(value: number, budget: number, higherIsBetter = false): FigureRow['verdict'] {
+  return (higherIsBetter ? value >= budget : value < budget) ? 'within' : 'OVER';
+}
+
 export interface FigureRow {
   figure: string;
   measured: string;

@@ -16,13 +16,14 @@ import { benchEngine } from './engine-bench';
 import { noteRenderFigures } from './note-render-bench';
 import { benchSync } from './sync-bench';
 import { benchWebShell } from './web-shell-bench';
-import { ms, printFigures, timeRuns, type FigureRow } from './bench-stats';
+import { ms, printFigures, timeRuns, verdict, type FigureRow } from './bench-stats';
+import { benchUi } from './ui-bench';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 5000);
 const SEED = 5000;
 const AS_OF = new Date('2026-11-23T00:00:00.000Z');
 // The folder name carries the store format so a book from an older layout is regenerated.
-const benchDir = join(process.cwd(), 'tests', '.tmp', `bench-book-v4-${ACCOUNTS}-${SEED}`);
+const benchDir = join(process.cwd(), 'tests', '.tmp', `bench-book-v5-${ACCOUNTS}-${SEED}`);
 
 function ensureReferenceBook(): void {
   if (existsSync(join(benchDir, 'complete'))) return;
@@ -40,10 +41,6 @@ function ensureReferenceBook(): void {
   db.close();
   // Marks a finished book so an interrupted generation is redone, not benchmarked.
   mkdirSync(join(benchDir, 'complete'));
-}
-
-function verdict(value: number, budget: number, higherIsBetter = false): FigureRow['verdict'] {
-  return (higherIsBetter ? value >= budget : value < budget) ? 'within' : 'OVER';
 }
 
 // `npm run bench -- --sync-only`: just the sync figures (they need no reference book).
@@ -121,6 +118,7 @@ db.prepare("DELETE FROM outbox WHERE entity = 'notes'").run();
 
 db.close();
 rows.push(await benchWebShell(benchDir, ACCOUNTS));
+rows.push(...(await benchUi(benchDir, ACCOUNTS)));
 for (const figure of await noteRenderFigures()) {
   rows.push({
     figure: figure.label,

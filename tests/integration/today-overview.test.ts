@@ -80,6 +80,7 @@ describe('Today', () => {
     const scored = new ScoreService(ctx()).ensureDayKept(FIXTURE_NOW, 7);
     expect(scored).toBe(4);
     expect(new ScoreService(ctx()).ensureDayKept(FIXTURE_NOW, 7)).toBe(0); // kept once
+    expect(new ScoreService(ctx()).dayKeepingJob(FIXTURE_NOW, 7)).toBeNull();
     const today = new TodayService(ctx()).overview();
     expect(today.comparedWith).toBe('2026-06-08');
     const borealis = today.movers.find((m) => m.account.name === 'Borealis');
@@ -88,6 +89,17 @@ describe('Today', () => {
     expect(borealis?.topMetric?.key).toBe('support_tickets');
     expect(borealis!.topMetric!.pointsDelta).toBeLessThan(0);
     expect(today.movers.some((m) => m.account.name === 'Acme')).toBe(false);
+  });
+
+  it('keeps last week a slice at a time, the day saved only when every account is scored', () => {
+    const job = new ScoreService(ctx()).dayKeepingJob(FIXTURE_NOW, 7)!;
+    const steps: boolean[] = [];
+    while (steps.length < 10 && !steps.at(-1)) {
+      steps.push(job.step(0)); // the smallest budget still scores one account a slice
+      if (!steps.at(-1)) expect(new TodayService(ctx()).overview().comparedWith).toBeNull();
+    }
+    expect(steps).toEqual([false, false, false, true]);
+    expect(new TodayService(ctx()).overview().comparedWith).toBe('2026-06-08');
   });
 
   it('says the book is empty rather than listing nothing', () => {
