@@ -21,6 +21,8 @@ import { PortfolioView } from './views/PortfolioView';
 import { TodayView } from './views/TodayView';
 import { EscalationBoardView } from './views/EscalationBoardView';
 import { SearchView } from './views/SearchView';
+import { AgendaView } from './views/AgendaView';
+import { AccountBriefView } from './views/AccountBriefView';
 import { CommandPalette } from './components/CommandPalette';
 import { QuickNoteDialog } from './components/QuickNoteDialog';
 import { useGlobalShortcuts } from './components/useGlobalShortcuts';
@@ -35,6 +37,8 @@ function BookRoutes() {
       <Route path={PATHS.portfolio} component={PortfolioView} />
       <Route path={PATHS.escalations} component={EscalationBoardView} />
       <Route path={PATHS.search} component={SearchView} />
+      <Route path={PATHS.agenda} component={AgendaView} />
+      <Route path={PATHS.brief}>{(params) => <AccountBriefView key={params.accountId} accountId={params.accountId} />}</Route>
       <Route path={PATHS.account}>{(params) => <AccountPage key={params.accountId} accountId={params.accountId} />}</Route>
       <Route component={NotFoundView} />
     </Switch>

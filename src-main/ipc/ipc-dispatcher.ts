@@ -19,6 +19,8 @@ import { NotesService } from '../services/notes-service';
 import { AccountService } from '../services/account-service';
 import { TodayService } from '../services/today-service';
 import { EscalationsService } from '../services/escalations-service';
+import { AccountPlanService } from '../services/account-plan-service';
+import { AgendaService } from '../services/agenda-service';
 import { PortfolioService } from '../services/portfolio-service';
 import type { ServiceContext } from '../services/service-context';
 import { TouchpointsService } from '../services/touchpoints-service';
@@ -37,6 +39,8 @@ function createHandlers(ctx: ServiceContext): Handlers {
   const accounts = new AccountService(ctx);
   const today = new TodayService(ctx);
   const escalations = new EscalationsService(ctx);
+  const plan = new AccountPlanService(ctx);
+  const agenda = new AgendaService(ctx);
   const notes = new NotesService(ctx);
   const touchpoints = new TouchpointsService(ctx);
   return {
@@ -59,6 +63,12 @@ function createHandlers(ctx: ServiceContext): Handlers {
     'escalations.resolve': (request) => escalations.resolve(request),
     'escalations.ofAccount': (request) => escalations.ofAccount(request.accountId),
     'escalations.board': () => escalations.board(),
+    'plan.ofAccount': (request) => plan.ofAccount(request.accountId),
+    'goals.save': (request) => plan.saveGoal(request),
+    'onboarding.setItem': (request) => plan.setChecklistItem(request),
+    'account.timeline': (request) => accounts.timeline(request.accountId, request.limit),
+    'touchpoints.agenda': (request) => agenda.agenda(request),
+    'touchpoints.ics': (request) => agenda.ics(request),
   };
 }
 
@@ -74,8 +84,8 @@ export interface DispatcherOptions {
 
 /** The account a write touched, read from its result, so other views know what to refresh. */
 function changedAccountIds(data: unknown): string[] {
-  const record = data as { note?: { accountId?: string }; touchpoint?: { accountId?: string }; escalation?: { accountId?: string } };
-  const accountId = record.note?.accountId ?? record.touchpoint?.accountId ?? record.escalation?.accountId;
+  const record = data as { note?: { accountId?: string }; touchpoint?: { accountId?: string }; escalation?: { accountId?: string }; goal?: { accountId?: string }; accountId?: string };
+  const accountId = record.note?.accountId ?? record.touchpoint?.accountId ?? record.escalation?.accountId ?? record.goal?.accountId ?? record.accountId;
   return accountId ? [accountId] : [];
 }
 

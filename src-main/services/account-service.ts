@@ -8,6 +8,7 @@ import { computeHealth } from '../../src-shared/scoring/health';
 import { HEALTH_METRICS } from '../../src-shared/scoring/types';
 import { AccountsRepository } from '../db/repositories/accounts-repository';
 import { AccountInputsRepository } from '../db/repositories/account-inputs-repository';
+import { TimelineRepository } from '../db/repositories/timeline-repository';
 import { TouchpointsRepository } from '../db/repositories/touchpoints-repository';
 import { ScoreService } from './score-service';
 import type { ServiceContext } from './service-context';
@@ -35,12 +36,14 @@ export class AccountService {
   private readonly inputs: AccountInputsRepository;
   private readonly touchpoints: TouchpointsRepository;
   private readonly scores: ScoreService;
+  private readonly timelineReads: TimelineRepository;
 
   constructor(private readonly ctx: ServiceContext) {
     this.accounts = new AccountsRepository(ctx.db);
     this.inputs = new AccountInputsRepository(ctx.db);
     this.touchpoints = new TouchpointsRepository(ctx.db);
     this.scores = new ScoreService(ctx);
+    this.timelineReads = new TimelineRepository(ctx.db);
   }
 
   detail(accountId: string): AccountDetail {
@@ -75,6 +78,12 @@ export class AccountService {
       openEscalations,
       upcomingTouchpoints: this.touchpoints.upcoming(accountId, 20),
     };
+  }
+
+  /** Touchpoints held, notes, escalation events and survey answers, newest first. */
+  timeline(accountId: string, limit = 200): IpcResponse<'account.timeline'> {
+    if (!this.accounts.get(accountId)) throw new ServiceError('NOT_FOUND', `No account with id "${accountId}"`, 'accountId');
+    return { entries: this.timelineReads.entries(accountId, limit) };
   }
 
   /** Health at each month end of the last year, from the facts as they stood on each day. */

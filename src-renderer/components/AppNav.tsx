@@ -6,6 +6,7 @@ import type { MessageKey } from '../../src-shared/i18n/messages-en';
 const PLACES: ReadonlyArray<{ path: string; label: MessageKey }> = [
   { path: PATHS.today, label: 'nav.today' },
   { path: PATHS.portfolio, label: 'nav.portfolio' },
+  { path: PATHS.agenda, label: 'nav.agenda' },
   { path: PATHS.escalations, label: 'nav.escalations' },
   { path: PATHS.search, label: 'nav.search' },
 ];

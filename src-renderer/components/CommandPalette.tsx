@@ -19,6 +19,7 @@ interface Command {
 const VIEWS: ReadonlyArray<{ path: string; label: MessageKey }> = [
   { path: PATHS.today, label: 'nav.today' },
   { path: PATHS.portfolio, label: 'nav.portfolio' },
+  { path: PATHS.agenda, label: 'nav.agenda' },
   { path: PATHS.escalations, label: 'nav.escalations' },
   { path: PATHS.search, label: 'nav.search' },
 ];

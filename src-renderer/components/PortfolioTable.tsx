@@ -101,6 +101,8 @@ export function PortfolioTable({ rows, total, showOwner = false, onViewRows }: P
   const setSorting = usePortfolioViewStore((s) => s.setSorting);
   const hiddenColumns = usePortfolioViewStore((s) => s.hiddenColumns);
   const groupBy = usePortfolioViewStore((s) => s.groupBy);
+  // Which free text the rendered rows answer (the bench times a keystroke to the rows it yields).
+  const filterText = usePortfolioViewStore((s) => s.filters.text);
   const columns = useMemo(() => portfolioColumns(i18n, { showOwner }), [i18n, showOwner]);
   const columnVisibility = useMemo(() => Object.fromEntries(hiddenColumns.filter((id) => id !== 'name').map((id) => [id, false])), [hiddenColumns]);
   const widths = columnWidths(showOwner);
@@ -189,7 +191,7 @@ export function PortfolioTable({ rows, total, showOwner = false, onViewRows }: P
   const count = t('portfolio.accounts', { n: total });
   return (
     <div className="table-scroll" ref={scrollRef}>
-      <table className="portfolio-table" aria-rowcount={windowed ? items.length + 1 : undefined}>
+      <table className="portfolio-table" aria-rowcount={windowed ? items.length + 1 : undefined} data-filter-text={filterText}>
         <caption>
           {rows.length === total ? t('portfolio.caption', { count }) : t('portfolio.captionFiltered', { shown: rows.length, count })}
         </caption>

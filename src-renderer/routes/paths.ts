@@ -9,13 +9,20 @@ export const PATHS = {
   today: '/',
   portfolio: '/portfolio',
   account: '/accounts/:accountId',
+  brief: '/accounts/:accountId/brief',
   escalations: '/escalations',
   search: '/search',
+  agenda: '/agenda',
 } as const;
 
 /** The deep link of one account's page. */
 export function accountPath(accountId: string): string {
   return `/accounts/${encodeURIComponent(accountId)}`;
+}
+
+/** The call brief of one account. */
+export function briefPath(accountId: string): string {
+  return `${accountPath(accountId)}/brief`;
 }
 
 /** Goes to a place from code that has no hooks (table cells, the command palette). */
@@ -28,5 +35,6 @@ export function placeLabel(path: string): MessageKey {
   if (path === PATHS.today) return 'nav.today';
   if (path === PATHS.escalations) return 'nav.escalations';
   if (path === PATHS.search) return 'nav.search';
+  if (path === PATHS.agenda) return 'nav.agenda';
   return 'nav.portfolio';
 }

@@ -1,11 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { toIpcError } from '../api/api-client';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ErrorState } from '../components/ErrorState';
 import { useT } from '../i18n/use-t';
 import { useAccountDetail, type AccountDetail } from '../queries/account-query';
-import { goTo, placeLabel } from '../routes/paths';
+import { briefPath, goTo, placeLabel } from '../routes/paths';
 import { useNavigationStore } from '../stores/navigation-store';
 import { useSyncStore } from '../stores/sync-store';
 import { ContactsSection } from '../components/PeopleSections';
@@ -16,14 +16,23 @@ import { RiskPanel } from '../components/RiskPanel';
 import { TouchpointList } from '../components/TouchpointList';
 import { AccountHeader } from '../components/AccountHeader';
 import { HealthChanges } from '../components/HealthChanges';
-import { HealthHistory } from '../components/HealthHistory';
 import { SignalsSection } from '../components/SignalsSection';
+import { GoalsSection, OnboardingSection } from '../components/PlanSections';
+import { TimelineSection } from '../components/TimelineSection';
+import { isOnboarding } from '../../src-shared/domain/account-score';
+
+// chart.js loads with the first account page, not with the app: the portfolio is on screen sooner.
+const HealthHistory = lazy(() => import('../components/HealthHistory').then((m) => ({ default: m.HealthHistory })));
 
 /** Each section in its own error boundary: one that fails to render leaves the others usable. */
 function PanelBody({ detail }: { detail: AccountDetail }) {
   const asOf = new Date(detail.asOf);
+  // The checklist is worked while the account is in onboarding (DESIGN §4.4).
+  const onboarding = isOnboarding(detail.account.contractStart, asOf, detail.scoringConfig.schedule.onboardingDays);
   const sections = [
-    <HealthHistory key="history" detail={detail} />,
+    <Suspense key="history" fallback={<section className="panel-section is-wide chart-placeholder" aria-busy="true" />}>
+      <HealthHistory detail={detail} />
+    </Suspense>,
     <HealthBreakdown key="health" health={detail.health} config={detail.scoringConfig} />,
     <HealthChanges key="changes" detail={detail} />,
     <RiskPanel key="risk" risk={detail.risk} />,
@@ -31,7 +40,10 @@ function PanelBody({ detail }: { detail: AccountDetail }) {
     <ContactsSection key="contacts" contacts={detail.contacts} />,
     <EscalationsPanel key="escalations" accountId={detail.account.id} fallback={detail.openEscalations} band={detail.risk.band} asOf={asOf} />,
     <TouchpointList key="touchpoints" touchpoints={detail.upcomingTouchpoints} asOf={asOf} accountId={detail.account.id} />,
+    <GoalsSection key="goals" accountId={detail.account.id} />,
+    ...(onboarding ? [<OnboardingSection key="onboarding" accountId={detail.account.id} />] : []),
     <NotesSection key={`notes-${detail.account.id}`} accountId={detail.account.id} />,
+    <TimelineSection key="timeline" accountId={detail.account.id} />,
   ];
   return sections.map((section) => (
     <ErrorBoundary key={section.key} resetKey={detail}>
@@ -94,6 +106,9 @@ export function AccountPage({ accountId }: { accountId: string }) {
         <h2 id="account-title" ref={headingRef} tabIndex={-1} className="page-title">
           {name || t('panel.loading')}
         </h2>
+        <Link href={briefPath(accountId)} className="button-secondary button-small brief-link">
+          {t('brief.open')}
+        </Link>
       </header>
       {isPending && (
         <div className="state state-loading" role="status" aria-live="polite">

@@ -5,11 +5,12 @@ import { BAND_LABELS, METRIC_LABELS, TIER_LABELS } from '../../src-shared/scorin
 import { toIpcError } from '../api/api-client';
 import { ErrorState } from '../components/ErrorState';
 import { TouchpointTitle } from '../components/TouchpointTitle';
+import { DueReminders } from '../components/DueReminders';
 import { displayTitle } from '../../src-shared/schedule/touchpoint-titles';
 import { ageText, responseText } from '../components/EscalationsSection';
 import { useT } from '../i18n/use-t';
 import { useOperation } from '../queries/query-client';
-import { accountPath } from '../routes/paths';
+import { accountPath, briefPath } from '../routes/paths';
 
 type Overview = IpcResponse<'today.overview'>;
 type TodayAccount = Overview['work'][number]['account'];
@@ -51,6 +52,9 @@ function WorkList({ data }: { data: Overview }) {
           <span className={item.overdue ? 'today-due is-overdue' : 'today-due'}>
             {item.overdue ? t('today.overdueSince', { date: fmt.date(item.dueAt) }) : t('today.dueToday')}
           </span>
+          <Link href={briefPath(item.account.id)} className="button-link" aria-label={t('brief.openFor', { name: item.account.name })}>
+            {t('brief.open')}
+          </Link>
         </li>
       ))}
     </ol>
@@ -76,9 +80,12 @@ export function TodayView() {
   return (
     <div className="today">
       <h1 className="visually-hidden">{t('nav.today')}</h1>
-      <p className="today-summary" role="status">
-        {t('today.summary', { due: dueToday, overdue: data.overdueTotal, renewals: data.renewals.length, escalations: data.escalations.length })}
-      </p>
+      <div className="today-head">
+        <p className="today-summary" role="status">
+          {t('today.summary', { due: dueToday, overdue: data.overdueTotal, renewals: data.renewals.length, escalations: data.escalations.length })}
+        </p>
+        <DueReminders due={dueToday} overdue={data.overdueTotal} day={data.asOf.slice(0, 10)} />
+      </div>
       <div className="today-grid">
         <Card id="work" title={t('today.work')} count={data.workTotal} empty={t('today.workEmpty')}>
           <WorkList data={data} />

@@ -19,6 +19,9 @@ import type { IpcOperationName } from './operation-names';
 import { syncSessionContract } from './sync-session-schemas';
 import { todayOverviewSchema } from './today-schemas';
 import { escalationContract } from './escalation-schemas';
+import { planContract } from './plan-schemas';
+import { timelineContract } from './timeline-schemas';
+import { agendaContract } from './agenda-schemas';
 import { userText, uuidV7Schema } from './text-schemas';
 
 const id = z.string().min(1, 'must not be empty').max(64);
@@ -210,6 +213,9 @@ export const ipcContract = {
     response: appStatusSchema,
   },
   ...escalationContract,
+  ...planContract,
+  ...timelineContract,
+  ...agendaContract,
   ...syncSessionContract,
 } as const;
 

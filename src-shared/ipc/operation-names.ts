@@ -41,6 +41,12 @@ export const IPC_OPERATION_NAMES = [
   'escalations.resolve',
   'escalations.ofAccount',
   'escalations.board',
+  'plan.ofAccount',
+  'goals.save',
+  'onboarding.setItem',
+  'account.timeline',
+  'touchpoints.agenda',
+  'touchpoints.ics',
   ...WORKSPACE_OPERATIONS,
 ] as const;
 
@@ -58,6 +64,8 @@ export const MUTATING_OPERATIONS: ReadonlySet<IpcOperationName> = new Set<IpcOpe
   'escalations.open',
   'escalations.change',
   'escalations.resolve',
+  'goals.save',
+  'onboarding.setItem',
 ]);
 
 /** True for the operations the workspace answers itself rather than the open store's services. */

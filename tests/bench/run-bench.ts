@@ -50,6 +50,12 @@ if (process.argv.includes('--sync-only')) {
 }
 
 ensureReferenceBook();
+
+// `npm run bench -- --ui-only`: just the web shell and UI figures in Chromium on the reference book.
+if (process.argv.includes('--ui-only')) {
+  printFigures([await benchWebShell(benchDir, ACCOUNTS), ...(await benchUi(benchDir, ACCOUNTS))]);
+  process.exit(0);
+}
 // Start-up: opening the book as the app does (bounded integrity check, migrations, write probe).
 const opens: number[] = [];
 for (let run = 0; run < 3; run++) {

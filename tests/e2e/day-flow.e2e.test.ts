@@ -33,8 +33,8 @@ describe("a CSM's day, Today to search (web shell in Chromium)", () => {
 
   it('opens an account with a check-in due from Today', async () => {
     const row = page.getByRole('list', { name: 'Touchpoints due' }).getByRole('listitem').filter({ hasText: /check-in/ }).first();
-    accountName = (await row.getByRole('link').innerText()).trim();
-    await row.getByRole('link').click();
+    accountName = (await row.getByRole('link').first().innerText()).trim();
+    await row.getByRole('link').first().click();
     await accountPage(page).getByTestId('health-score').waitFor({ timeout: 15_000 });
     expect(await page.getByRole('heading', { level: 2 }).innerText()).toBe(accountName);
   });

@@ -40,8 +40,8 @@ describe('Today, the home view (web shell in Chromium)', () => {
 
   it('opens the account of a row, whose page leads back to Today', async () => {
     const first = page.getByRole('list', { name: 'Touchpoints due' }).getByRole('listitem').first();
-    const name = (await first.getByRole('link').innerText()).trim();
-    await first.getByRole('link').click();
+    const name = (await first.getByRole('link').first().innerText()).trim();
+    await first.getByRole('link').first().click();
     await accountPage(page).getByTestId('health-score').waitFor({ timeout: 15_000 });
     expect(await page.getByRole('heading', { level: 2 }).innerText()).toBe(name);
     await accountPage(page).getByRole('link', { name: '← Today' }).click();

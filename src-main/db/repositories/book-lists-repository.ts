@@ -40,6 +40,7 @@ export class BookListsRepository {
   private readonly escalationsStmt;
   private readonly onboardingStmt;
   private readonly countStmt;
+  private readonly plannedStmt;
 
   constructor(db: Database) {
     this.dueStmt = db.prepare<[string], AccountColumns & { id: string; kind: Touchpoint['kind']; origin: Touchpoint['origin']; title: string; dueAt: string }>(
@@ -48,6 +49,12 @@ export class BookListsRepository {
        WHERE t.status = 'planned' AND t.deleted_at IS NULL AND t.due_at < ? AND a.status = 'active' AND a.deleted_at IS NULL`,
     );
     this.accountsStmt = db.prepare<[], AccountColumns>(`SELECT ${ACCOUNT_COLUMNS} ${LIVE_ACCOUNTS}`);
+    this.plannedStmt = db.prepare<[string, string, number], AccountColumns & { id: string; kind: Touchpoint['kind']; origin: Touchpoint['origin']; title: string; dueAt: string }>(
+      `SELECT t.id, t.kind, t.origin, t.title, t.due_at AS dueAt, ${ACCOUNT_COLUMNS}
+       FROM touchpoints t JOIN accounts a ON a.id = t.account_id LEFT JOIN account_scores s ON s.account_id = a.id
+       WHERE t.status = 'planned' AND t.deleted_at IS NULL AND t.due_at >= ? AND t.due_at < ? AND a.status = 'active' AND a.deleted_at IS NULL
+       ORDER BY t.due_at, t.id LIMIT ?`,
+    );
     this.countStmt = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n ${LIVE_ACCOUNTS}`);
     this.renewalsStmt = db.prepare<[string, string], AccountColumns & { renewalDate: string }>(
       `SELECT ${ACCOUNT_COLUMNS}, a.renewal_date AS renewalDate ${LIVE_ACCOUNTS} AND a.renewal_date >= ? AND a.renewal_date < ?
@@ -78,6 +85,13 @@ export class BookListsRepository {
   /** How many active accounts the book holds. */
   activeCount(): number {
     return this.countStmt.get()?.n ?? 0;
+  }
+
+  /** Planned touchpoints of active accounts due from `fromIso` up to `toIso`, soonest first, at most `limit`. */
+  plannedBetween(fromIso: string, toIso: string, limit: number): DueTouchpoint[] {
+    return this.plannedStmt.all(fromIso, toIso, limit).map((row) => ({
+      id: row.id, kind: row.kind, origin: row.origin, title: row.title, dueAt: row.dueAt, account: toAccount(row),
+    }));
   }
 
   /** Every active account with its cached scores. */
