@@ -7,12 +7,36 @@ import {
   LOYALTY_PERK_LABELS,
 } from '../../src-shared/scoring/labels';
 import type { LoyaltyPerk } from '../../src-shared/scoring/loyalty';
+import { upsellMoments } from '../../src-shared/schedule/renewals';
+import { titleText } from '../../src-shared/schedule/touchpoint-titles';
 import { useT } from '../i18n/use-t';
 import type { AccountDetail } from '../queries/account-query';
 
-/** The recommended intervention, loyalty, and expansion and advocate signals (DESIGN §4.3, §4.5). */
-export function SignalsSection({ signals }: { signals: AccountDetail['signals'] }) {
+/** The upsell reviews still ahead (DESIGN §4.4): on the plan in tier 3 or 4, shown as held otherwise. */
+function UpsellReviews({ detail }: { detail: AccountDetail }) {
   const { t, fmt, locale } = useT();
+  const asOf = new Date(detail.asOf);
+  const ahead = upsellMoments({ contractStart: new Date(detail.account.contractStart), tier: detail.health.tier }, detail.scoringConfig).filter((m) => m.dueAt >= asOf);
+  if (ahead.length === 0) return null;
+  return (
+    <>
+      <h4 className="subhead">{t('signals.upsell')}</h4>
+      <ul className="plain-list">
+        {ahead.map((m) => (
+          <li key={m.month}>
+            {titleText({ key: 'upsell', offer: m.offer }, locale)} · {fmt.date(m.dueAt.toISOString())}{' '}
+            {m.held && <span className="badge badge-held" title={t('signals.heldWhy')}>{t('signals.held')}</span>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The recommended intervention, loyalty, expansion and advocate signals, upsell reviews (DESIGN §4.3-§4.5). */
+export function SignalsSection({ detail }: { detail: AccountDetail }) {
+  const { t, fmt, locale } = useT();
+  const { signals } = detail;
   const { intervention, loyalty, expansion } = signals;
   const kind = intervention.kind as InterventionKind;
   return (
@@ -50,6 +74,7 @@ export function SignalsSection({ signals }: { signals: AccountDetail['signals'] 
         {signals.expansionCandidate && <span className="pill pill-good">{t('signals.expansionCandidate')}</span>}
         {signals.advocate && <span className="pill pill-good">{t('signals.advocate')}</span>}
       </p>
+      <UpsellReviews detail={detail} />
       <h4 className="subhead">{t('signals.loyalty')}</h4>
       <p>
         <strong>{LOYALTY_LABELS[locale][loyalty.level]}</strong>{' '}

@@ -15,6 +15,7 @@ import { accountPath } from '../routes/paths';
 const LAST_TOUCHPOINTS = 3;
 const NOTES_READ = 10;
 const CHANGES_SHOWN = 3;
+const COMMITMENTS_SHOWN = 8;
 
 /** One printable screen to read before a call, built from the local store alone. */
 export function AccountBriefView({ accountId }: { accountId: string }) {
@@ -31,7 +32,12 @@ export function AccountBriefView({ accountId }: { accountId: string }) {
 
   const { account, health, risk, signals } = detail;
   const held = (timeline?.entries ?? []).filter((e) => e.kind === 'touchpoint' && e.status === 'done').slice(0, LAST_TOUCHPOINTS);
-  const commitments = (notes?.notes ?? []).flatMap((note) => commitmentsIn(note.body).map((text) => ({ text, at: note.createdAt, id: note.id })));
+  // Newest first, each commitment once (a step repeated call after call is still one step).
+  const seen = new Set<string>();
+  const commitments = (notes?.notes ?? [])
+    .flatMap((note) => commitmentsIn(note.body).map((text) => ({ text, at: note.createdAt, id: note.id })))
+    .filter((c) => !seen.has(c.text.toLowerCase()) && seen.add(c.text.toLowerCase()))
+    .slice(0, COMMITMENTS_SHOWN);
   const changes = healthChanges(health, detail.healthBefore).filter((c) => Math.abs(c.pointsDelta) >= 0.5).slice(0, CHANGES_SHOWN);
   const stakeholders = detail.contacts.filter((c) => !c.departedAt);
   const openGoals = (plan?.goals ?? []).filter((g) => g.status !== 'done' && g.status !== 'missed');

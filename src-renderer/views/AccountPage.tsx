@@ -36,7 +36,7 @@ function PanelBody({ detail }: { detail: AccountDetail }) {
     <HealthBreakdown key="health" health={detail.health} config={detail.scoringConfig} />,
     <HealthChanges key="changes" detail={detail} />,
     <RiskPanel key="risk" risk={detail.risk} />,
-    <SignalsSection key="signals" signals={detail.signals} />,
+    <SignalsSection key="signals" detail={detail} />,
     <ContactsSection key="contacts" contacts={detail.contacts} />,
     <EscalationsPanel key="escalations" accountId={detail.account.id} fallback={detail.openEscalations} band={detail.risk.band} asOf={asOf} />,
     <TouchpointList key="touchpoints" touchpoints={detail.upcomingTouchpoints} asOf={asOf} accountId={detail.account.id} />,

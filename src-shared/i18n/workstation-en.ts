@@ -219,4 +219,7 @@ export const WORKSTATION_EN = {
   'brief.stakeholders': 'Stakeholders',
   'brief.none': 'None',
   'brief.open': 'Brief',
+  'signals.upsell': 'Upsell reviews ahead',
+  'signals.held': 'held',
+  'signals.heldWhy': 'Held: upsell reviews are pitched only while the account is stable or successful',
 } as const;

@@ -221,4 +221,7 @@ export const WORKSTATION_ES: Readonly<Record<keyof typeof WORKSTATION_EN, string
   'brief.stakeholders': 'Interlocutores',
   'brief.none': 'Ninguno',
   'brief.open': 'Resumen',
+  'signals.upsell': 'Próximas revisiones de ampliación',
+  'signals.held': 'en espera',
+  'signals.heldWhy': 'En espera: las revisiones de ampliación solo se proponen mientras la cuenta está estable o es exitosa',
 };
