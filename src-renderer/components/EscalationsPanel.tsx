@@ -3,13 +3,12 @@ import type { Escalation } from '../../src-shared/domain/entities';
 import { ESCALATION_LEVELS, type EscalationLevel } from '../../src-shared/scoring/escalation';
 import { ESCALATION_ROLE_LABELS } from '../../src-shared/scoring/labels';
 import type { RiskBand } from '../../src-shared/scoring/types';
-import { toIpcError } from '../api/api-client';
-import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/use-t';
 import { useEscalationWrite, type EscalationWrite } from '../queries/escalation-mutations';
 import { useOperation } from '../queries/query-client';
 import { useMayChange } from '../stores/use-may-change';
 import { EscalationsSection } from './EscalationsSection';
+import { InlineForm } from './InlineForm';
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
 const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -22,38 +21,20 @@ function WhyForm({ label, submit, onDone, children }: { label: string; submit: (
   const [why, setWhy] = useState('');
   const whyId = useId();
   return (
-    <form
-      className="inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        write.mutate(submit(why), { onSuccess: onDone });
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          onDone();
-        }
-      }}
+    <InlineForm
+      submitLabel={label}
+      onSubmit={() => write.mutate(submit(why), { onSuccess: onDone })}
+      onCancel={onDone}
+      pending={write.isPending}
+      disabled={why.trim() === ''}
+      error={write.error}
     >
       {children}
       <label htmlFor={whyId} className="note-label">
         {t('escalation.why')}
       </label>
       <textarea id={whyId} rows={2} value={why} maxLength={2000} onChange={(e) => setWhy(e.target.value)} autoFocus required />
-      {write.error && (
-        <p className="form-error" role="alert">
-          {errorText(toIpcError(write.error), t)}
-        </p>
-      )}
-      <div className="form-buttons">
-        <button type="submit" className="button-primary button-small" disabled={write.isPending || why.trim() === ''}>
-          {label}
-        </button>
-        <button type="button" className="button-secondary button-small" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 

@@ -6,6 +6,7 @@ import type { Goal } from '../../src-shared/ipc/plan-schemas';
 import { ONBOARDING_CHECKLIST } from '../../src-shared/schedule/onboarding-checklist';
 import { PHASE_LABELS } from '../../src-shared/schedule/labels';
 import { invoke, toIpcError } from '../api/api-client';
+import { InlineForm } from './InlineForm';
 import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/use-t';
 import { afterWrite } from '../queries/account-query';
@@ -33,18 +34,13 @@ function GoalForm({ accountId, goal, onDone }: { accountId: string; goal?: Goal;
   const [id] = useState(() => goal?.id ?? uuidv7());
   const ids = { title: useId(), target: useId(), due: useId(), status: useId(), progress: useId() };
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate({ id, accountId, title, target: target.trim() ? target : null, dueAt: dueAt || null, status, progress }, { onSuccess: onDone });
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onDone();
-        }
-      }}
+    <InlineForm
+      submitLabel={t('goals.save')}
+      onSubmit={() => save.mutate({ id, accountId, title, target: target.trim() ? target : null, dueAt: dueAt || null, status, progress }, { onSuccess: onDone })}
+      onCancel={onDone}
+      pending={save.isPending}
+      disabled={title.trim() === ''}
+      error={save.error}
     >
       <label htmlFor={ids.title} className="note-label">{t('goals.titleField')}</label>
       <input id={ids.title} value={title} maxLength={500} onChange={(e) => setTitle(e.target.value)} autoFocus required />
@@ -63,12 +59,7 @@ function GoalForm({ accountId, goal, onDone }: { accountId: string; goal?: Goal;
         <input id={ids.progress} type="range" min={0} max={100} step={5} value={progress} onChange={(e) => setProgress(Number(e.target.value))} />
         <output htmlFor={ids.progress}>{progress}%</output>
       </div>
-      {save.error && <p className="form-error" role="alert">{errorText(toIpcError(save.error), t)}</p>}
-      <div className="form-buttons">
-        <button type="submit" className="button-primary button-small" disabled={save.isPending || title.trim() === ''}>{t('goals.save')}</button>
-        <button type="button" className="button-secondary button-small" onClick={onDone}>{t('form.cancel')}</button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 

@@ -3,11 +3,10 @@ import type { Touchpoint } from '../../src-shared/domain/entities';
 import { touchpointKindSchema } from '../../src-shared/domain/entities';
 import { isOverdue } from '../../src-shared/schedule/work-queue';
 import { displayTitle } from '../../src-shared/schedule/touchpoint-titles';
-import { toIpcError } from '../api/api-client';
-import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/use-t';
 import { useTouchpointWrite, type TouchpointWrite } from '../queries/touchpoint-mutations';
 import { useMayChange } from '../stores/use-may-change';
+import { InlineForm } from './InlineForm';
 import { TouchpointTitle } from './TouchpointTitle';
 
 type Action = 'complete' | 'skip' | 'reschedule';
@@ -18,39 +17,22 @@ function overdue(tp: Touchpoint, today: Date): boolean {
   return isOverdue({ dueAt: new Date(tp.dueAt), status: tp.status }, today);
 }
 
-/** An inline form for one action; Escape or Cancel closes it without a change. */
+/** An inline form for one touchpoint action; Escape or Cancel closes it without a change. */
 function ActionForm({ submitLabel, onSubmit, onDone, children, disabled }: { submitLabel: string; onSubmit: () => TouchpointWrite; onDone: () => void; children: ReactNode; disabled?: boolean }) {
   const { t } = useT();
   const write = useTouchpointWrite();
   return (
-    <form
-      className="inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        write.mutate(onSubmit(), { onSuccess: onDone });
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          onDone();
-        }
-      }}
+    <InlineForm
+      submitLabel={submitLabel}
+      onSubmit={() => write.mutate(onSubmit(), { onSuccess: onDone })}
+      onCancel={onDone}
+      pending={write.isPending}
+      disabled={disabled}
+      error={write.error}
+      describeError={(message) => t('touchpoints.error', { message })}
     >
       {children}
-      {write.error && (
-        <p className="form-error" role="alert">
-          {t('touchpoints.error', { message: errorText(toIpcError(write.error), t) })}
-        </p>
-      )}
-      <div className="form-buttons">
-        <button type="submit" className="button-primary button-small" disabled={write.isPending || disabled}>
-          {write.isPending ? t('touchpoints.marking') : submitLabel}
-        </button>
-        <button type="button" className="button-secondary button-small" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 

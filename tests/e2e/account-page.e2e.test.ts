@@ -32,8 +32,9 @@ describe('account page (web shell in Chromium)', () => {
     // A click anywhere on the row (here its plan cell) opens the account.
     await firstRow.locator('td').first().click();
     await expect.poll(() => dialog().count()).toBe(1);
-    expect(await page.getByRole('article', { name: accountName }).count()).toBe(1);
     await dialog().getByTestId('health-score').waitFor({ timeout: 15_000 });
+    // Named by the account once it is loaded ("Loading account…" before).
+    expect(await page.getByRole('article', { name: accountName }).count()).toBe(1);
     expect((await dialog().getByTestId('health-score').innerText()).trim()).toBe(tableHealth);
     // The page has its own address, and focus moved to its title.
     expect(await page.evaluate(() => location.hash)).toMatch(/^#\/accounts\/[0-9a-f-]+$/);

@@ -5,6 +5,7 @@ import { createIpcDispatcher, type IpcDispatch } from '../../src-main/ipc/ipc-di
 import { createServiceContext } from '../../src-main/services/service-context';
 import type { Goal } from '../../src-shared/ipc/plan-schemas';
 import { FIXTURE_NOW, openFixtureStore } from '../helpers/temp-store';
+import { ok } from '../helpers/ipc-results';
 
 let store: ReturnType<typeof openFixtureStore>;
 let dispatch: IpcDispatch;
@@ -14,10 +15,6 @@ beforeEach(() => {
 });
 afterEach(() => store.remove());
 
-function ok<T>(result: ReturnType<IpcDispatch>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as T;
-}
 type Plan = { goals: Goal[]; checklist: Array<{ itemKey: string; doneAt: string | null }> };
 
 describe('the success plan and the onboarding checklist', () => {

@@ -5,6 +5,7 @@ import { createIpcDispatcher, type IpcDispatch } from '../../src-main/ipc/ipc-di
 import { createServiceContext } from '../../src-main/services/service-context';
 import type { DataChangedEvent } from '../../src-shared/ipc/operation-names';
 import { FIXTURE_NOW, openFixtureStore } from '../helpers/temp-store';
+import { errorOf, ok } from '../helpers/ipc-results';
 
 let store: ReturnType<typeof openFixtureStore>;
 let dispatch: IpcDispatch;
@@ -18,14 +19,6 @@ beforeEach(() => {
 });
 afterEach(() => store.remove());
 
-function ok<T>(result: ReturnType<IpcDispatch>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as T;
-}
-function errorOf(result: ReturnType<IpcDispatch>) {
-  if (result.ok) throw new Error('expected an error');
-  return result.error;
-}
 type Esc = { escalation: { id: string; level: number; status: string; accountId: string } };
 type History = { escalations: Array<{ id: string; status: string }>; events: Array<{ fromLevel: number | null; toLevel: number; why: string; actorName: string | null }> };
 

@@ -4,6 +4,7 @@ import { createIpcDispatcher, type IpcDispatch } from '../../src-main/ipc/ipc-di
 import { createServiceContext } from '../../src-main/services/service-context';
 import type { Touchpoint } from '../../src-shared/domain/entities';
 import { FIXTURE_NOW, openFixtureStore } from '../helpers/temp-store';
+import { ok } from '../helpers/ipc-results';
 
 let store: ReturnType<typeof openFixtureStore>;
 let dispatch: IpcDispatch;
@@ -14,10 +15,6 @@ beforeEach(() => {
 });
 afterEach(() => store.remove());
 
-function ok<T>(result: ReturnType<IpcDispatch>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as T;
-}
 const planned = (accountId: string) =>
   ok<{ touchpoints: Touchpoint[] }>(dispatch('touchpoints.list', { accountId, status: 'planned' })).touchpoints;
 

@@ -99,38 +99,17 @@ export class TouchpointsRepository {
   /** Marks a planned touchpoint done; null when it is no longer planned (nothing is written then). */
   complete(id: string, outcome: string | null, sentiment: Touchpoint['sentiment'], now: Date): Touchpoint | null {
     const completedAt = now.toISOString();
-    const fields = { status: 'done', completed_at: completedAt, outcome, sentiment, updated_at: completedAt };
-    const changed = this.inTransaction(() => {
-      const changed = this.updatePlanned(id, fields);
-      if (!changed) return false;
-      this.outbox.enqueue('touchpoints', id, changed.account_id, 'upsert', fields, now);
-      return true;
-    });
-    return changed ? this.mustGet(id) : null;
+    return this.writePlanned(id, { status: 'done', completed_at: completedAt, outcome, sentiment, updated_at: completedAt }, now);
   }
 
   /** Skips a planned touchpoint, the reason kept as its outcome; null when it is no longer planned. */
   skip(id: string, reason: string, now: Date): Touchpoint | null {
-    const fields = { status: 'skipped', outcome: reason, updated_at: now.toISOString() };
-    const changed = this.inTransaction(() => {
-      const changed = this.updatePlanned(id, fields);
-      if (!changed) return false;
-      this.outbox.enqueue('touchpoints', id, changed.account_id, 'upsert', fields, now);
-      return true;
-    });
-    return changed ? this.mustGet(id) : null;
+    return this.writePlanned(id, { status: 'skipped', outcome: reason, updated_at: now.toISOString() }, now);
   }
 
   /** Moves a planned touchpoint; null when it is no longer planned (nothing is written then). */
   reschedule(id: string, dueAt: string, now: Date): Touchpoint | null {
-    const fields = { due_at: dueAt, updated_at: now.toISOString() };
-    const changed = this.inTransaction(() => {
-      const changed = this.updatePlanned(id, fields);
-      if (!changed) return false;
-      this.outbox.enqueue('touchpoints', id, changed.account_id, 'upsert', fields, now);
-      return true;
-    });
-    return changed ? this.mustGet(id) : null;
+    return this.writePlanned(id, { due_at: dueAt, updated_at: now.toISOString() }, now);
   }
 
   /** True when the account already has a planned touchpoint of this kind and origin. */
@@ -155,6 +134,16 @@ export class TouchpointsRepository {
       this.outbox.enqueue('touchpoints', touchpoint.id, touchpoint.accountId, 'upsert', fields, now);
     });
     return this.mustGet(touchpoint.id);
+  }
+
+  /** Changes a planned touchpoint and queues the change, in one transaction; null when it is no longer planned. */
+  private writePlanned(id: string, fields: Record<string, string | null>, now: Date): Touchpoint | null {
+    const changed = this.inTransaction(() => {
+      const changed = this.updatePlanned(id, fields);
+      if (changed) this.outbox.enqueue('touchpoints', id, changed.account_id, 'upsert', fields, now);
+      return changed !== undefined;
+    });
+    return changed ? this.mustGet(id) : null;
   }
 
   /**
