@@ -61,6 +61,12 @@ describe('the week agenda, its calendar export, and the success plan (web shell 
     const starts = events.map((e) => e.DTSTART!);
     const today = new Date().toISOString().slice(0, 10).replace(/-/g, '');
     expect(starts.every((s) => s.slice(0, 8) >= today)).toBe(true);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('heading', { name: /^Semana del / }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'agenda-1920-es.png') });
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('adds a goal, completes it, ticks the onboarding checklist, and the timeline filters by kind', async () => {
@@ -100,5 +106,23 @@ describe('the week agenda, its calendar export, and the success plan (web shell 
     await goals.scrollIntoViewIfNeeded();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'account-plan-1280-en.png') });
+  });
+
+  it('prepares the call with a one-screen brief, in both languages', async () => {
+    await page.getByRole('link', { name: 'Brief', exact: true }).click();
+    const brief = page.getByRole('article', { name: /^Call brief: / });
+    await brief.getByRole('heading', { name: 'Open commitments and next steps' }).waitFor();
+    for (const heading of ['Last touchpoints', 'What changed in 30 days', 'Risk signals firing', 'Open escalations', 'Success plan', 'Stakeholders']) {
+      expect(await brief.getByRole('heading', { name: heading }).count(), heading).toBe(1);
+    }
+    expect(await brief.getByText('Go live with the sales team').count()).toBe(0); // done goals are not open ones
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'brief-1280-en.png') });
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('article', { name: /^Resumen para la llamada: / }).waitFor();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'brief-1920-es.png') });
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 });

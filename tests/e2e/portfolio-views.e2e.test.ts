@@ -85,5 +85,10 @@ describe('portfolio views: filters, grouping, saved views, CSV, keyboard (web sh
     // Back to the plain view for whoever comes next.
     await filters().getByLabel('Group by').selectOption('none');
     await tick('Columns', 'Plan');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByRole('button', { name: 'Español' }).click();
+    await expect.poll(caption).toBe('Cartera — 150 cuentas');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'portfolio-1920-es.png') });
+    await page.getByRole('button', { name: 'English' }).click();
   });
 });
