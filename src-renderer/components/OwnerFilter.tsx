@@ -24,11 +24,6 @@ export function ownersOf(rows: readonly PortfolioRow[]): OwnerOption[] {
   return [...byId.values()].sort((a, b) => collator.compare(a.name, b.name));
 }
 
-export function filterByOwner(rows: PortfolioRow[], owner: string): PortfolioRow[] {
-  if (!owner) return rows;
-  return rows.filter((row) => (row.ownerId ?? NO_OWNER) === owner);
-}
-
 /** "Owner: [All owners ▾]" above a manager's portfolio. */
 export function OwnerFilter({ owners, value, onChange }: { owners: OwnerOption[]; value: string; onChange: (owner: string) => void }) {
   const { t } = useT();
