@@ -1,12 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import { REJECTION_CODES, type PullResponse } from '../../src-shared/sync/sync-wire';
+import type { PullResponse } from '../../src-shared/sync/sync-wire';
 import { OutboxQueueRepository } from '../db/repositories/outbox-queue-repository';
 import { ScopePurgeRepository } from '../db/repositories/scope-purge-repository';
 import { inPageTransaction, SyncApplyError, SyncApplyRepository } from '../db/repositories/sync-apply-repository';
 import { SyncProgressRepository } from '../db/repositories/sync-progress-repository';
 import type { PulledChange } from './sync-answers';
 
-export const OUT_OF_SCOPE_MESSAGE = 'This account is no longer assigned to you; the change was not sent to the team server.';
 
 /** What a committed page changed on this device. */
 export interface AppliedPage {
@@ -20,8 +19,8 @@ export interface AppliedPage {
  * Applies one pulled page in ONE transaction (DESIGN §3), so a crash leaves the store at a page
  * boundary with the cursor that matches it:
  * 1. the server's changes in order, each the full current row;
- * 2. the accounts that left scope are purged (their still-pending mutations are marked refused,
- *    and refused ones are kept so the user still sees them);
+ * 2. the accounts that left scope are purged (refused mutations are kept so the user still sees
+ *    them; pending ones stay queued for the server to refuse, keeping mutation ids contiguous);
  * 3. pending outbox rows the server already has (its last_mutation_id) are dropped;
  * 4. every still-pending mutation is re-applied on top, so an edit not yet pushed is not hidden by
  *    older server state;
@@ -64,7 +63,9 @@ export function applyPullPage(db: Database, page: PullResponse, requestCursor: n
     for (const accountId of page.scope.removed) {
       // An account both removed and added back within one page stays: the server lists its rows.
       if (added.has(accountId)) continue;
-      outbox.rejectPendingOfAccount(accountId, REJECTION_CODES.outOfScope, OUT_OF_SCOPE_MESSAGE);
+      // Its pending changes stay queued: the server refuses them (out of scope) when they are pushed.
+      // Refusing them here would leave a hole in the mutation ids the server expects one by one, and
+      // the device could never push again (simulation seed 2331).
       purge.purgeAccount(accountId);
       changed.add(accountId);
     }

@@ -88,7 +88,7 @@ describe('a pulled page on the local store', () => {
     expect(outboxRows().map((row) => row.id)).toEqual([4]);
   });
 
-  it('purges an account that left scope from every table, keeps its refused changes visible and refuses its pending ones', () => {
+  it('purges an account that left scope from every table, keeps its refused changes visible and its pending ones queued for the server to refuse', () => {
     const { acmeId, borealisId } = store.ids;
     const notes = new NotesRepository(store.db);
     notes.insertIfNew({ id: 'n-b1', accountId: borealisId, touchpointId: null, authorId: null, body: 'refused earlier' }, FIXTURE_NOW);
@@ -104,9 +104,10 @@ describe('a pulled page on the local store', () => {
     expect(applied.accountIds).toEqual([borealisId]);
     expect(accountRowCounts(borealisId)).toEqual(Object.fromEntries(Object.keys(before).map((table) => [table, 0])));
     expect(accountRowCounts(acmeId)).toEqual(before);
-    expect(outboxRows().map((row) => [row.id, row.status, JSON.parse(row.rejection_json!).code])).toEqual([
+    // The pending one is not refused here: a hole in the ids would stop every later push (seed 2331).
+    expect(outboxRows().map((row) => [row.id, row.status, row.rejection_json && JSON.parse(row.rejection_json).code])).toEqual([
       [1, 'rejected', 'NOT_AUTHOR'],
-      [2, 'rejected', 'OUT_OF_SCOPE'],
+      [2, 'pending', null],
     ]);
     const portfolio = new PortfolioService(createServiceContext(store.db, { now: () => FIXTURE_NOW })).list();
     expect(portfolio.rows.map((row) => row.name)).toEqual(['Acme']);

@@ -43,7 +43,6 @@ export class OutboxQueueRepository {
   private readonly deleteStmt;
   private readonly rejectStmt;
   private readonly acknowledgeStmt;
-  private readonly rejectAccountStmt;
   private readonly countsStmt;
   private readonly minPendingStmt;
   private readonly lastIdStmt;
@@ -56,9 +55,6 @@ export class OutboxQueueRepository {
     this.deleteStmt = db.prepare<[number]>("DELETE FROM outbox WHERE id = ? AND status = 'pending'");
     this.rejectStmt = db.prepare<[string, number]>("UPDATE outbox SET status = 'rejected', rejection_json = ? WHERE id = ? AND status = 'pending'");
     this.acknowledgeStmt = db.prepare<[number]>("DELETE FROM outbox WHERE status = 'pending' AND id <= ?");
-    this.rejectAccountStmt = db.prepare<[string, string]>(
-      "UPDATE outbox SET status = 'rejected', rejection_json = ? WHERE status = 'pending' AND account_id = ?",
-    );
     this.countsStmt = db.prepare<[], { pending: number; rejected: number }>(
       "SELECT COALESCE(SUM(status = 'pending'), 0) AS pending, COALESCE(SUM(status = 'rejected'), 0) AS rejected FROM outbox",
     );
@@ -126,11 +122,6 @@ export class OutboxQueueRepository {
   /** Drops pending rows up to `id`: the server says it has them (an answer to a push was lost). */
   acknowledgeThrough(id: number): number {
     return this.acknowledgeStmt.run(id).changes;
-  }
-
-  /** Marks an account's pending mutations refused (its account left this user's scope); returns how many. */
-  rejectPendingOfAccount(accountId: string, code: string, message: string): number {
-    return this.rejectAccountStmt.run(JSON.stringify({ code, message }), accountId).changes;
   }
 
   counts(): { pending: number; rejected: number } {
