@@ -11,7 +11,6 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorState } from './components/ErrorState';
 import { AppNav } from './components/AppNav';
 import { useT } from './i18n/use-t';
-import { useNotesStore } from './stores/notes-store';
 import { useNavigationStore } from './stores/navigation-store';
 import { followDataChanges, isNotesOnly, queryClient } from './queries/query-client';
 import { refreshPortfolioRows } from './queries/portfolio-query';
@@ -28,6 +27,8 @@ import { QuickNoteDialog } from './components/QuickNoteDialog';
 import { useGlobalShortcuts } from './components/useGlobalShortcuts';
 import { useOverlayStore } from './stores/overlay-store';
 import { NotFoundView } from './views/NotFoundView';
+import { QbrView } from './views/QbrView';
+import { QbrQuarterView } from './views/QbrQuarterView';
 
 /** The open book's places. */
 function BookRoutes() {
@@ -38,6 +39,8 @@ function BookRoutes() {
       <Route path={PATHS.escalations} component={EscalationBoardView} />
       <Route path={PATHS.search} component={SearchView} />
       <Route path={PATHS.agenda} component={AgendaView} />
+      <Route path={PATHS.qbrs} component={QbrQuarterView} />
+      <Route path={PATHS.qbr}>{(params) => <QbrView key={`${params.accountId}/${params.quarter}`} accountId={params.accountId} quarter={params.quarter} />}</Route>
       <Route path={PATHS.brief}>{(params) => <AccountBriefView key={params.accountId} accountId={params.accountId} />}</Route>
       <Route path={PATHS.account}>{(params) => <AccountPage key={params.accountId} accountId={params.accountId} />}</Route>
       <Route component={NotFoundView} />
@@ -81,14 +84,12 @@ function useFollowMain(): void {
     return followAppStatus();
   }, [load]);
 
-  // A note changes no portfolio row, so only the open account's notes follow; anything else
-  // refreshes the rows of the accounts it named. Other queries follow through their keys.
+  // A note changes no portfolio row; anything else refreshes the rows of the accounts it named.
+  // Every other read follows through its query key.
   useEffect(
     () =>
       followDataChanges((event) => {
         if (!isNotesOnly(event)) void refreshPortfolioRows(event.accountIds);
-        const notes = useNotesStore.getState();
-        if (notes.accountId && event.accountIds.includes(notes.accountId)) void notes.refresh();
       }),
     [],
   );

@@ -45,6 +45,7 @@ function sqliteSink(writer: BookWriterRepository): DemoRecordSink {
     note: (n) => writer.insertNote(n),
     escalation: (e) => writer.insertEscalation(e),
     escalationEvent: (e) => writer.insertEscalationEvent(e),
+    csmSentiment: (s) => writer.insertCsmSentiment(s),
     goal: (g) => writer.insertGoal(g),
     onboardingItem: (o) => writer.insertOnboardingItem(o),
     feedback: (f) => writer.insertFeedback(f),

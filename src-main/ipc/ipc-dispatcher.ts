@@ -20,6 +20,8 @@ import { AccountService } from '../services/account-service';
 import { TodayService } from '../services/today-service';
 import { EscalationsService } from '../services/escalations-service';
 import { AccountPlanService } from '../services/account-plan-service';
+import { CsmSentimentService } from '../services/csm-sentiment-service';
+import { QbrService } from '../services/qbr-service';
 import { AgendaService } from '../services/agenda-service';
 import { PortfolioService } from '../services/portfolio-service';
 import type { ServiceContext } from '../services/service-context';
@@ -41,6 +43,8 @@ function createHandlers(ctx: ServiceContext): Handlers {
   const escalations = new EscalationsService(ctx);
   const plan = new AccountPlanService(ctx);
   const agenda = new AgendaService(ctx);
+  const sentiment = new CsmSentimentService(ctx);
+  const qbr = new QbrService(ctx);
   const notes = new NotesService(ctx);
   const touchpoints = new TouchpointsService(ctx);
   return {
@@ -69,6 +73,13 @@ function createHandlers(ctx: ServiceContext): Handlers {
     'account.timeline': (request) => accounts.timeline(request.accountId, request.limit),
     'touchpoints.agenda': (request) => agenda.agenda(request),
     'touchpoints.ics': (request) => agenda.ics(request),
+    'sentiment.ofAccount': (request) => sentiment.ofAccount(request.accountId),
+    'sentiment.record': (request) => sentiment.record(request),
+    'qbr.pack': (request) => qbr.pack(request),
+    'qbr.save': (request) => qbr.save(request),
+    'qbr.export': (request) => qbr.export(request),
+    'qbr.exportToFolder': (request) => qbr.exportToFolder(request),
+    'qbr.due': (request) => qbr.due(request.quarter),
   };
 }
 
@@ -84,8 +95,9 @@ export interface DispatcherOptions {
 
 /** The account a write touched, read from its result, so other views know what to refresh. */
 function changedAccountIds(data: unknown): string[] {
-  const record = data as { note?: { accountId?: string }; touchpoint?: { accountId?: string }; escalation?: { accountId?: string }; goal?: { accountId?: string }; accountId?: string };
-  const accountId = record.note?.accountId ?? record.touchpoint?.accountId ?? record.escalation?.accountId ?? record.goal?.accountId ?? record.accountId;
+  type Scoped = { accountId?: string } | undefined;
+  const record = data as { note?: Scoped; touchpoint?: Scoped; escalation?: Scoped; goal?: Scoped; sentiment?: Scoped; plan?: Scoped; accountId?: string };
+  const accountId = record.note?.accountId ?? record.touchpoint?.accountId ?? record.escalation?.accountId ?? record.goal?.accountId ?? record.sentiment?.accountId ?? record.plan?.accountId ?? record.accountId;
   return accountId ? [accountId] : [];
 }
 

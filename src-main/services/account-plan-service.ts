@@ -4,6 +4,7 @@ import { ONBOARDING_CHECKLIST } from '../../src-shared/schedule/onboarding-check
 import { derivedId } from '../../src-shared/sync/derived-id';
 import { AccountPlanRepository } from '../db/repositories/account-plan-repository';
 import { AccountsRepository } from '../db/repositories/accounts-repository';
+import { requireAccount } from './require-account';
 import type { ServiceContext } from './service-context';
 import { requireMayChange } from './write-permission';
 
@@ -18,7 +19,7 @@ export class AccountPlanService {
   }
 
   ofAccount(accountId: string): IpcResponse<'plan.ofAccount'> {
-    this.requireAccount(accountId);
+    requireAccount(this.accounts, accountId);
     return { goals: this.plan.goals(accountId), checklist: this.plan.checklist(accountId) };
   }
 
@@ -27,7 +28,7 @@ export class AccountPlanService {
    * moving it back out of done clears the stamp.
    */
   saveGoal(request: IpcRequest<'goals.save'>): IpcResponse<'goals.save'> {
-    const owner = this.requireAccount(request.accountId);
+    const owner = requireAccount(this.accounts, request.accountId).ownerId;
     const existing = this.plan.goal(request.id);
     if (existing && existing.accountId !== request.accountId) throw new ServiceError('CONFLICT', `Goal id "${request.id}" belongs to another account`, 'id');
     if (existing) requireMayChange(this.ctx.db, this.ctx.localUserId, { accountOwnerId: owner, authorId: null, what: 'This goal' });
@@ -52,7 +53,7 @@ export class AccountPlanService {
   }
 
   setChecklistItem(request: IpcRequest<'onboarding.setItem'>): IpcResponse<'onboarding.setItem'> {
-    const owner = this.requireAccount(request.accountId);
+    const owner = requireAccount(this.accounts, request.accountId).ownerId;
     requireMayChange(this.ctx.db, this.ctx.localUserId, { accountOwnerId: owner, authorId: null, what: 'This checklist' });
     const item = ONBOARDING_CHECKLIST.find((i) => i.key === request.itemKey);
     if (!item) throw new ServiceError('VALIDATION', `Unknown checklist item "${request.itemKey}"`, 'itemKey');
@@ -61,12 +62,5 @@ export class AccountPlanService {
     // The same id on every device for a new row, so two devices ticking it make one row.
     this.plan.setChecklistItem(request.accountId, item, doneAt, derivedId(`${request.accountId}:${item.key}`, 'onboarding-item'), now);
     return { accountId: request.accountId, itemKey: item.key, doneAt };
-  }
-
-  /** The account's owner id; NOT_FOUND when there is no such account. */
-  private requireAccount(accountId: string): string | null {
-    const account = this.accounts.get(accountId);
-    if (!account) throw new ServiceError('NOT_FOUND', `No account with id "${accountId}"`, 'accountId');
-    return account.ownerId;
   }
 }

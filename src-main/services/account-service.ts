@@ -2,7 +2,6 @@ import { assembleAccountInputs } from '../../src-shared/domain/account-inputs';
 import { scoreAccount } from '../../src-shared/domain/account-score';
 import { accountSignals } from '../../src-shared/domain/account-signals';
 import type { IpcResponse } from '../../src-shared/ipc/contract';
-import { ServiceError } from '../../src-shared/ipc/ipc-error';
 import { addUtcDays, MS_PER_DAY, utcDay } from '../../src-shared/schedule/utc-date';
 import { computeHealth } from '../../src-shared/scoring/health';
 import { HEALTH_METRICS } from '../../src-shared/scoring/types';
@@ -11,6 +10,7 @@ import { AccountInputsRepository } from '../db/repositories/account-inputs-repos
 import { TimelineRepository } from '../db/repositories/timeline-repository';
 import { TouchpointsRepository } from '../db/repositories/touchpoints-repository';
 import { ScoreService } from './score-service';
+import { requireAccount } from './require-account';
 import type { ServiceContext } from './service-context';
 
 type AccountDetail = IpcResponse<'account.detail'>;
@@ -47,8 +47,7 @@ export class AccountService {
   }
 
   detail(accountId: string): AccountDetail {
-    const account = this.accounts.get(accountId);
-    if (!account) throw new ServiceError('NOT_FOUND', `No account with id "${accountId}"`, 'accountId');
+    const account = requireAccount(this.accounts, accountId);
     const asOf = this.ctx.now();
     // Inputs written since the last read (a pulled metric, an import) are taken in first, so the
     // page and the portfolio row score the same facts.
@@ -82,7 +81,7 @@ export class AccountService {
 
   /** Touchpoints held, notes, escalation events and survey answers, newest first. */
   timeline(accountId: string, limit = 200): IpcResponse<'account.timeline'> {
-    if (!this.accounts.get(accountId)) throw new ServiceError('NOT_FOUND', `No account with id "${accountId}"`, 'accountId');
+    requireAccount(this.accounts, accountId);
     return { entries: this.timelineReads.entries(accountId, limit) };
   }
 

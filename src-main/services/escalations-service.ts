@@ -8,6 +8,7 @@ import { BookListsRepository } from '../db/repositories/book-lists-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { UsersRepository } from '../db/repositories/users-repository';
 import { ScoreService } from './score-service';
+import { requireAccount } from './require-account';
 import type { ServiceContext } from './service-context';
 import { requireMayChange } from './write-permission';
 
@@ -32,7 +33,7 @@ export class EscalationsService {
       if (existing.accountId !== request.accountId) throw new ServiceError('CONFLICT', `Escalation id "${request.id}" is already used`, 'id');
       return { escalation: existing };
     }
-    if (!this.accounts.get(request.accountId)) throw new ServiceError('NOT_FOUND', `No account with id "${request.accountId}"`, 'accountId');
+    requireAccount(this.accounts, request.accountId);
     const now = this.ctx.now();
     this.escalations.open(
       {
@@ -59,7 +60,7 @@ export class EscalationsService {
   }
 
   ofAccount(accountId: string): IpcResponse<'escalations.ofAccount'> {
-    if (!this.accounts.get(accountId)) throw new ServiceError('NOT_FOUND', `No account with id "${accountId}"`, 'accountId');
+    requireAccount(this.accounts, accountId);
     const names = new Map<string, string | null>();
     const nameOf = (userId: string | null) => {
       if (userId === null) return null;

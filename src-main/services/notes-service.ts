@@ -7,6 +7,7 @@ import { AccountsRepository } from '../db/repositories/accounts-repository';
 import { NotesRepository, type StoredNote } from '../db/repositories/notes-repository';
 import { TouchpointsRepository } from '../db/repositories/touchpoints-repository';
 import { decodeNoteCursor, encodeNoteCursor } from './note-page-cursor';
+import { requireAccount } from './require-account';
 import type { ServiceContext } from './service-context';
 import { requireMayChange } from './write-permission';
 
@@ -28,7 +29,7 @@ export class NotesService {
   /** A page of the account's notes, newest first; `nextBefore` fetches the next (older) page. */
   list(request: IpcRequest<'notes.list'>): IpcResponse<'notes.list'> {
     const before = request.before === undefined ? undefined : decodeNoteCursor(request.before);
-    this.requireAccount(request.accountId);
+    requireAccount(this.accounts, request.accountId);
     const match = request.query === undefined ? undefined : toFtsQuery(request.query);
     // A query with no searchable word left (only punctuation, one-letter words) matches nothing.
     if (match === null) return { notes: [], nextBefore: null };
@@ -48,7 +49,7 @@ export class NotesService {
   add(request: IpcRequest<'notes.add'>): IpcResponse<'notes.add'> {
     const existing = this.notes.find(request.id);
     if (existing) return { note: this.repeatedAdd(existing, request) };
-    this.requireAccount(request.accountId);
+    requireAccount(this.accounts, request.accountId);
     if (request.touchpointId) {
       const touchpoint = this.touchpoints.get(request.touchpointId);
       if (!touchpoint || touchpoint.accountId !== request.accountId) {
@@ -123,11 +124,5 @@ export class NotesService {
     const stored = this.notes.find(id);
     if (!stored) throw new Error(`Note ${id} vanished right after it was written`);
     return stored;
-  }
-
-  private requireAccount(accountId: string): void {
-    if (!this.accounts.get(accountId)) {
-      throw new ServiceError('NOT_FOUND', `No account with id "${accountId}"`, 'accountId');
-    }
   }
 }

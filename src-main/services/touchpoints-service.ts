@@ -9,6 +9,7 @@ import { derivedId } from '../../src-shared/sync/derived-id';
 import { AccountsRepository } from '../db/repositories/accounts-repository';
 import { AccountInputsRepository } from '../db/repositories/account-inputs-repository';
 import { TouchpointsRepository } from '../db/repositories/touchpoints-repository';
+import { requireAccount } from './require-account';
 import type { ServiceContext } from './service-context';
 import { requireMayChange } from './write-permission';
 
@@ -82,9 +83,18 @@ export class TouchpointsService {
       if (existing.accountId !== request.accountId) throw new ServiceError('CONFLICT', `Touchpoint id "${request.id}" is already used`, 'id');
       return { touchpoint: existing };
     }
-    if (!this.accounts.get(request.accountId)) throw new ServiceError('NOT_FOUND', `No account with id "${request.accountId}"`, 'accountId');
+    requireAccount(this.accounts, request.accountId);
+    const contactId = request.contactId ?? null;
+    if (contactId !== null) {
+      const contact = this.accounts.contacts(request.accountId).find((c) => c.id === contactId);
+      if (!contact) throw new ServiceError('VALIDATION', `Contact "${contactId}" is not a contact of this account`, 'contactId');
+      if (contact.departedAt) throw new ServiceError('VALIDATION', `${contact.name} has left the account: pick a current contact`, 'contactId');
+    }
     const touchpoint = this.touchpoints.insertPlanned(
-      { id: request.id, accountId: request.accountId, kind: request.kind, origin: 'manual', title: request.title.trim(), dueAt: new Date(request.dueAt).toISOString() },
+      {
+        id: request.id, accountId: request.accountId, kind: request.kind, origin: 'manual', title: request.title.trim(),
+        dueAt: new Date(request.dueAt).toISOString(), contactId,
+      },
       this.ctx.now(),
     );
     return { touchpoint };

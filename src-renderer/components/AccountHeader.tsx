@@ -2,6 +2,7 @@ import { healthTrend } from '../../src-shared/scoring/health';
 import type { ScoringConfig } from '../../src-shared/scoring/scoring-config';
 import { BAND_LABELS, LOYALTY_LABELS, TIER_LABELS, TREND_LABELS } from '../../src-shared/scoring/labels';
 import { useT } from '../i18n/use-t';
+import { CsmSentimentCard } from './CsmSentimentCard';
 import type { AccountDetail } from '../queries/account-query';
 
 /** Renewals this close are highlighted (the window of Today's renewal list, DESIGN 4.4 renewal prep). */
@@ -67,6 +68,7 @@ export function AccountHeader({ detail }: { detail: AccountDetail }) {
           </span>
         </div>
       </div>
+      <CsmSentimentCard accountId={account.id} />
       <div className="health-big">
         <span className="health-big-label">{t('panel.health')}</span>
         <span className="health-big-score" data-testid="health-score">

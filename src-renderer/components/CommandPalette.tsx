@@ -2,10 +2,9 @@ import { useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import { fuzzyFilter } from '../../src-shared/search/fuzzy-match';
 import { TIER_LABELS } from '../../src-shared/scoring/labels';
-import type { MessageKey } from '../../src-shared/i18n/messages-en';
 import { useT } from '../i18n/use-t';
 import { usePortfolio } from '../queries/portfolio-query';
-import { accountPath, goTo, PATHS } from '../routes/paths';
+import { accountPath, goTo, MAIN_PLACES } from '../routes/paths';
 import { useOverlayStore } from '../stores/overlay-store';
 import { useModalDialog } from './useModalDialog';
 
@@ -15,14 +14,6 @@ interface Command {
   hint: string;
   run: () => void;
 }
-
-const VIEWS: ReadonlyArray<{ path: string; label: MessageKey }> = [
-  { path: PATHS.today, label: 'nav.today' },
-  { path: PATHS.portfolio, label: 'nav.portfolio' },
-  { path: PATHS.agenda, label: 'nav.agenda' },
-  { path: PATHS.escalations, label: 'nav.escalations' },
-  { path: PATHS.search, label: 'nav.search' },
-];
 
 /** Accounts shown for a query: enough to pick from, few enough to read. */
 const ACCOUNT_LIMIT = 8;
@@ -48,7 +39,7 @@ export function CommandPalette() {
   const commands = useMemo(() => {
     const fixed: Command[] = [
       { id: 'quick-note', label: t('palette.quickNote'), hint: t('palette.action'), run: () => openQuickNote(current) },
-      ...VIEWS.map((view) => ({ id: `view-${view.path}`, label: t(view.label), hint: t('palette.view'), run: () => goTo(view.path) })),
+      ...MAIN_PLACES.map((view) => ({ id: `view-${view.path}`, label: t(view.label), hint: t('palette.view'), run: () => goTo(view.path) })),
     ];
     const accounts = (data?.rows ?? []).filter((row) => row.status === 'active');
     const found = query.trim() === '' ? [] : fuzzyFilter(accounts, query, (row) => row.name, ACCOUNT_LIMIT);

@@ -217,7 +217,7 @@ function NoteContent({ note, announce, onDeleted, itemRef }: NoteItemProps & { i
             // Found before the item leaves the list: the note below it, else the one above.
             const item = itemRef.current;
             const neighbour = (item?.nextElementSibling ?? item?.previousElementSibling ?? null) as HTMLElement | null;
-            await deleteNote(note.id);
+            await deleteNote(note);
             announce(t('notes.deleted'));
             onDeleted(neighbour);
           }}

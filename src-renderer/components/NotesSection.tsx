@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/use-t';
-import { useNotesStore } from '../stores/notes-store';
+import { toIpcError } from '../api/api-client';
+import { useAccountNotes } from '../queries/notes-query';
 import { AddNoteForm } from './AddNoteForm';
 import { NoteList } from './NoteList';
 
@@ -11,20 +12,19 @@ const SEARCH_DEBOUNCE_MS = 200;
 const SEARCH_MAX_CHARS = 200;
 
 /** Search box over the account's notes; clearing it (or Escape) shows every note again. */
-function NoteSearch() {
+function NoteSearch({ onSearch }: { onSearch: (query: string) => void }) {
   const { t } = useT();
-  const search = useNotesStore((s) => s.search);
   const [text, setText] = useState('');
   const inputId = useId();
 
   useEffect(() => {
     if (text.trim() === '') {
-      void search(''); // clearing restores the list at once
+      onSearch(''); // clearing restores the list at once
       return;
     }
-    const timer = setTimeout(() => void search(text), SEARCH_DEBOUNCE_MS);
+    const timer = setTimeout(() => onSearch(text.trim()), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text, search]);
+  }, [text, onSearch]);
 
   return (
     <div className="note-search" role="search">
@@ -54,16 +54,14 @@ function NoteSearch() {
 /** Call notes: the add form, a search box, and the account's notes newest first, paged. */
 export function NotesSection({ accountId }: { accountId: string }) {
   const { t, fmt } = useT();
-  const query = useNotesStore((s) => s.query);
-  const list = useNotesStore((s) => (s.query ? s.results : s.browse));
-  const refresh = useNotesStore((s) => s.refresh);
+  const [query, setQuery] = useState('');
+  const list = useAccountNotes(accountId, query);
+  const notes = list.data?.pages.flatMap((page) => page.notes) ?? [];
+  // A search still running shows the previous matches (placeholder data): it is not done yet.
+  const settled = list.isSuccess && !list.isPlaceholderData;
+  const loadFailed = list.isError && !list.isFetchNextPageError;
   const [announcement, setAnnouncement] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    useNotesStore.getState().open(accountId);
-    return () => useNotesStore.getState().close();
-  }, [accountId]);
 
   // A live region only speaks when its text changes: alternate a trailing space for repeats.
   const announce = useCallback((message: string) => setAnnouncement((previous) => (previous === message ? `${message}\u00a0` : message)), []);
@@ -71,8 +69,8 @@ export function NotesSection({ accountId }: { accountId: string }) {
 
   // Say how a search came out once when it completes, not again on each later change to its results.
   const announcedQuery = useRef('');
-  const searchDone = query !== '' && list.status === 'ready';
-  const matches = list.notes.length;
+  const searchDone = query !== '' && settled;
+  const matches = notes.length;
   useEffect(() => {
     if (!searchDone) {
       announcedQuery.current = '';
@@ -89,28 +87,29 @@ export function NotesSection({ accountId }: { accountId: string }) {
         {t('notes.title')}
       </h3>
       <AddNoteForm accountId={accountId} announce={announce} />
-      <NoteSearch />
+      <NoteSearch onSearch={setQuery} />
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      {list.status === 'loading' && (query || list.notes.length === 0) && (
+      {!settled && !loadFailed && (query || notes.length === 0) && (
         <p className="muted">{query ? t('notes.searching') : t('notes.loading')}</p>
       )}
-      {list.status === 'error' && (
+      {loadFailed && (
         <div className="note-load-error" role="alert">
-          <p className="form-error" title={list.error?.message}>
-            {t('notes.error.load', { message: list.error ? errorText(list.error, t) : '' })}
+          <p className="form-error" title={list.error.message}>
+            {t('notes.error.load', { message: errorText(toIpcError(list.error), t) })}
           </p>
-          <button type="button" className="button-secondary button-small" onClick={() => void refresh()}>
+          <button type="button" className="button-secondary button-small" onClick={() => void list.refetch()}>
             {t('portfolio.error.retry')}
           </button>
         </div>
       )}
-      {list.status === 'ready' && list.notes.length === 0 && (
+      {settled && notes.length === 0 && (
         <p className="muted">{query ? t('notes.noMatch', { query }) : t('notes.empty')}</p>
       )}
       <NoteList
-        list={list}
+        notes={notes}
+        paging={list}
         label={query ? t('notes.results', { query }) : t('notes.title')}
         announce={announce}
         focusFallback={focusHeading}

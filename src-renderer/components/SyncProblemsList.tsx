@@ -11,6 +11,8 @@ const ENTITY_KEYS: Readonly<Record<string, MessageKey>> = {
   touchpoints: 'entity.touchpoints',
   escalations: 'entity.escalations',
   escalation_events: 'entity.escalation_events',
+  csm_sentiments: 'entity.csm_sentiments',
+  qbr_plans: 'entity.qbr_plans',
   goals: 'entity.goals',
   onboarding_items: 'entity.onboarding_items',
   feedback: 'entity.feedback',

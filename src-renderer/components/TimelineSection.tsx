@@ -14,10 +14,12 @@ function entryText(entry: TimelineEntry, { t, locale }: I18n): string {
       return `${entry.fromLevel === null ? t('escalation.event.opened', { to: entry.toLevel }) : entry.fromLevel === entry.toLevel ? t('escalation.event.resolved') : t('escalation.event.moved', { from: entry.fromLevel, to: entry.toLevel })} — ${entry.why}`;
     case 'survey':
       return `${entry.surveyKind.toUpperCase()} ${entry.score}${entry.comment ? ` — “${entry.comment}”` : ''}`;
+    case 'sentiment':
+      return `${entry.authorName ? `${entry.authorName}: ` : ''}${t(`sentiment.rating.${entry.rating}`)} — ${entry.reason}`;
   }
 }
 
-/** One timeline of what happened on the account (touchpoints, notes, escalations, surveys), with filters. */
+/** One timeline of what happened on the account (touchpoints, notes, escalations, surveys, sentiments), with filters. */
 export function TimelineSection({ accountId }: { accountId: string }) {
   const i18n = useT();
   const { t, fmt } = i18n;

@@ -4,6 +4,7 @@ import { touchpointKindSchema } from '../../src-shared/domain/entities';
 import { isOverdue } from '../../src-shared/schedule/work-queue';
 import { displayTitle } from '../../src-shared/schedule/touchpoint-titles';
 import { useT } from '../i18n/use-t';
+import { useAccountDetail } from '../queries/account-query';
 import { useTouchpointWrite, type TouchpointWrite } from '../queries/touchpoint-mutations';
 import { useMayChange } from '../stores/use-may-change';
 import { InlineForm } from './InlineForm';
@@ -95,19 +96,21 @@ function RescheduleForm({ touchpoint, onDone }: { touchpoint: Touchpoint; onDone
   );
 }
 
-/** Plans a touchpoint by hand: kind, title and day. */
-export function PlanTouchpointForm({ accountId, onDone }: { accountId: string; onDone: () => void }) {
+/** Plans a touchpoint by hand: kind, title, day and, when the CSM names one, the contact it is with. */
+function PlanTouchpointForm({ accountId, onDone }: { accountId: string; onDone: () => void }) {
   const { t } = useT();
   const [kind, setKind] = useState<Touchpoint['kind']>('call');
   const [title, setTitle] = useState('');
   const [day, setDay] = useState('');
-  const ids = { kind: useId(), title: useId(), day: useId() };
+  const [contactId, setContactId] = useState('');
+  const contacts = (useAccountDetail(accountId).data?.contacts ?? []).filter((c) => c.departedAt === null);
+  const ids = { kind: useId(), title: useId(), day: useId(), contact: useId() };
   return (
     <ActionForm
       submitLabel={t('touchpoints.plan')}
       onDone={onDone}
       disabled={title.trim() === '' || !day}
-      onSubmit={() => ({ kind: 'create', request: { accountId, kind, title, dueAt: day } })}
+      onSubmit={() => ({ kind: 'create', request: { accountId, kind, title, dueAt: day, contactId: contactId || null } })}
     >
       <div className="form-row">
         <label htmlFor={ids.kind}>{t('touchpoints.kind')}</label>
@@ -120,6 +123,15 @@ export function PlanTouchpointForm({ accountId, onDone }: { accountId: string; o
         </select>
         <label htmlFor={ids.day}>{t('touchpoints.due')}</label>
         <input id={ids.day} type="date" value={day} onChange={(e) => setDay(e.target.value)} required />
+        <label htmlFor={ids.contact}>{t('touchpoints.contact')}</label>
+        <select id={ids.contact} value={contactId} onChange={(e) => setContactId(e.target.value)}>
+          <option value="">{t('touchpoints.noContact')}</option>
+          {contacts.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.role ? `${c.name} (${c.role})` : c.name}
+            </option>
+          ))}
+        </select>
       </div>
       <label htmlFor={ids.title} className="note-label">
         {t('touchpoints.titleField')}
@@ -131,6 +143,7 @@ export function PlanTouchpointForm({ accountId, onDone }: { accountId: string; o
 
 function TouchpointRow({ tp, today, mayChange }: { tp: Touchpoint; today: Date; mayChange: boolean }) {
   const { t, fmt, locale } = useT();
+  const contact = useAccountDetail(tp.accountId).data?.contacts.find((c) => c.id === tp.contactId);
   const [action, setAction] = useState<Action | null>(null);
   const late = overdue(tp, today);
   const close = () => setAction(null);
@@ -139,6 +152,7 @@ function TouchpointRow({ tp, today, mayChange }: { tp: Touchpoint; today: Date; 
       <div className="touchpoint-line">
         <span className="tp-kind">{t(`touchpointKind.${tp.kind}`)}</span>
         <TouchpointTitle className="tp-title" title={tp.title} />
+        {contact && <span className="tp-contact">{t('touchpoints.with', { name: contact.name })}</span>}
         {tp.origin === 'upsell' && <span className="badge badge-held">{t('touchpoints.upsell')}</span>}
         <span className={late ? 'tp-due is-overdue' : 'tp-due'}>{fmt.date(tp.dueAt)}</span>
         {late && <span className="badge badge-overdue">{t('touchpoint.overdue')}</span>}

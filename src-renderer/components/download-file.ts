@@ -1,5 +1,5 @@
-/** Saves text as a file through the browser's download (the web shell) or Electron's save handling. */
-export function downloadFile(fileName: string, content: string, mimeType: string): void {
+/** Saves a file (text or bytes) through the browser's download (the web shell) or Electron's save handling. */
+export function downloadFile(fileName: string, content: string | Uint8Array<ArrayBuffer>, mimeType: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
   const link = document.createElement('a');
   link.href = url;

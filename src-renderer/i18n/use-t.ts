@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Locale } from '../../src-shared/scoring/labels';
-import { formatters, type Formatters } from './format';
+import { formatters, type Formatters } from '../../src-shared/i18n/format';
 import { useLocaleStore } from './locale-store';
 import { translator, type Translate } from '../../src-shared/i18n/translate';
 

@@ -1,7 +1,7 @@
 import type { Note } from '../../src-shared/domain/entities';
 import { ApiError, invoke } from '../api/api-client';
 import { useNoteDraftsStore } from './note-drafts-store';
-import { useNotesStore } from './notes-store';
+import { forgetNote, showSavedNote } from '../queries/notes-query';
 
 /**
  * Saves the account's add-note draft under its pending id and shows the note on top. A retry after
@@ -24,7 +24,7 @@ export async function saveNewNote(accountId: string): Promise<Note> {
   }
   if (note.body !== body) ({ note } = await invoke('notes.update', { id: note.id, body }));
   useNoteDraftsStore.getState().settleDraft(accountId, id, body);
-  useNotesStore.getState().put(note);
+  showSavedNote(note);
   return note;
 }
 
@@ -34,13 +34,13 @@ export async function saveNoteEdit(noteId: string): Promise<Note> {
   if (body === undefined) throw new Error(`no edit in progress for note ${noteId}`);
   const { note } = await invoke('notes.update', { id: noteId, body });
   useNoteDraftsStore.getState().endEdit(noteId);
-  useNotesStore.getState().put(note);
+  showSavedNote(note);
   return note;
 }
 
 /** Deletes a note (main keeps a tombstone) and takes it off the lists. */
-export async function deleteNote(noteId: string): Promise<void> {
-  await invoke('notes.delete', { id: noteId });
-  useNoteDraftsStore.getState().endEdit(noteId);
-  useNotesStore.getState().remove(noteId);
+export async function deleteNote(note: Pick<Note, 'id' | 'accountId'>): Promise<void> {
+  await invoke('notes.delete', { id: note.id });
+  useNoteDraftsStore.getState().endEdit(note.id);
+  forgetNote(note.accountId, note.id);
 }

@@ -24,6 +24,7 @@ export function AccountBriefView({ accountId }: { accountId: string }) {
   const { data: plan } = useOperation('plan.ofAccount', { accountId }, accountId);
   const { data: timeline } = useOperation('account.timeline', { accountId, limit: 100 }, accountId);
   const { data: notes } = useOperation('notes.list', { accountId, limit: NOTES_READ }, accountId);
+  const { data: sentiment } = useOperation('sentiment.ofAccount', { accountId }, accountId);
   useEffect(() => {
     if (detail) document.title = `${t('brief.title', { name: detail.account.name })} — ${t('app.title')}`;
   }, [detail, t]);
@@ -56,6 +57,12 @@ export function AccountBriefView({ accountId }: { accountId: string }) {
             risk: BAND_LABELS[locale][risk.band],
           })}
         </p>
+        {sentiment?.current && (
+          <p data-testid="brief-sentiment">
+            {t('sentiment.title')}: <span className={`sentiment-pill sentiment-${sentiment.current.rating}`}>{t(`sentiment.rating.${sentiment.current.rating}`)}</span>{' '}
+            {sentiment.current.reason}
+          </p>
+        )}
         <div className="brief-actions no-print">
           <Link href={accountPath(accountId)} className="back-link">{t('brief.toAccount')}</Link>
           <button type="button" className="button-secondary button-small" onClick={() => window.print()}>{t('brief.print')}</button>

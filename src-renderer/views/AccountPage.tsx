@@ -5,7 +5,8 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ErrorState } from '../components/ErrorState';
 import { useT } from '../i18n/use-t';
 import { useAccountDetail, type AccountDetail } from '../queries/account-query';
-import { briefPath, goTo, placeLabel } from '../routes/paths';
+import { briefPath, goTo, placeLabel, qbrPath } from '../routes/paths';
+import { utcQuarter } from '../../src-shared/schedule/utc-date';
 import { useNavigationStore } from '../stores/navigation-store';
 import { useSyncStore } from '../stores/sync-store';
 import { ContactsSection } from '../components/PeopleSections';
@@ -108,6 +109,9 @@ export function AccountPage({ accountId }: { accountId: string }) {
         </h2>
         <Link href={briefPath(accountId)} className="button-secondary button-small brief-link">
           {t('brief.open')}
+        </Link>
+        <Link href={qbrPath(accountId, utcQuarter(new Date()).key)} className="button-secondary button-small">
+          {t('qbr.open')}
         </Link>
       </header>
       {isPending && (

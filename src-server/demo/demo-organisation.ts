@@ -82,6 +82,7 @@ function rowWrites(records: DemoRecords): RowWrite[] {
   add('notes', records.notes, (n) => n.authorId ?? owner(n));
   add('escalations', records.escalations, owner);
   add('escalation_events', records.escalationEvents, (e) => e.actorId ?? owner(e));
+  add('csm_sentiments', records.csmSentiments, (s) => s.authorId ?? owner(s));
   add('goals', records.goals, owner);
   add('onboarding_items', records.onboardingItems, owner);
   add('feedback', records.feedback, owner);

@@ -293,6 +293,7 @@ export function emitTouchpointsAndNotes(ctx: AccountContext): void {
       status,
       outcome: done && item.kind !== 'email' ? rng.pick(OUTCOMES[mood]) : null,
       sentiment: done && item.kind !== 'email' ? sentimentFor(mood, rng) : null,
+      contactId: null,
       createdAt: isoAt(createdDay, minutes),
       updatedAt: completedAt ?? (status === 'planned' ? isoAt(createdDay, minutes) : isoAt(item.day, minutes + 5)),
     });

@@ -18,6 +18,7 @@ export interface DemoBookSummary {
   notes: number;
   escalations: number;
   escalationEvents: number;
+  csmSentiments: number;
   goals: number;
   onboardingItems: number;
   feedback: number;
@@ -26,7 +27,7 @@ export interface DemoBookSummary {
 export function emptySummary(): DemoBookSummary {
   return {
     users: 0, accounts: 0, contacts: 0, metrics: 0, surveys: 0, touchpoints: 0, notes: 0,
-    escalations: 0, escalationEvents: 0, goals: 0, onboardingItems: 0, feedback: 0,
+    escalations: 0, escalationEvents: 0, csmSentiments: 0, goals: 0, onboardingItems: 0, feedback: 0,
   };
 }
 

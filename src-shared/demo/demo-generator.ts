@@ -4,6 +4,7 @@ import { emptySummary, type DemoBookSummary } from './demo-context';
 import { dayOf } from './demo-days';
 import { HISTORY_WEEKS, emitMetrics, levelFunction } from './demo-metrics';
 import { emitEscalations, emitFeedback, emitGoals, emitOnboardingItems } from './demo-plans';
+import { emitCsmSentiments } from './demo-sentiments';
 import type { DemoRecordSink } from './demo-records';
 import { buildTeam, type Team } from './demo-team';
 import { SeededRandom } from './seeded-random';
@@ -109,5 +110,6 @@ export class DemoBookGenerator {
     emitGoals(ctx);
     emitOnboardingItems(ctx);
     emitFeedback(ctx);
+    emitCsmSentiments(ctx);
   }
 }

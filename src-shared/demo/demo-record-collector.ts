@@ -1,5 +1,5 @@
 import type {
-  AccountRecord, ContactRecord, DemoRecordSink, EscalationEventRecord, EscalationRecord, FeedbackRecord, GoalRecord, MetricRecord,
+  AccountRecord, ContactRecord, CsmSentimentRecord, DemoRecordSink, EscalationEventRecord, EscalationRecord, FeedbackRecord, GoalRecord, MetricRecord,
   NoteRecord, OnboardingItemRecord, SurveyRecord, TouchpointRecord, UserRecord,
 } from './demo-records';
 
@@ -14,6 +14,7 @@ export interface DemoRecords {
   notes: NoteRecord[];
   escalations: EscalationRecord[];
   escalationEvents: EscalationEventRecord[];
+  csmSentiments: CsmSentimentRecord[];
   goals: GoalRecord[];
   onboardingItems: OnboardingItemRecord[];
   feedback: FeedbackRecord[];
@@ -22,7 +23,7 @@ export interface DemoRecords {
 export function emptyDemoRecords(): DemoRecords {
   return {
     users: [], accounts: [], contacts: [], metrics: [], surveys: [], touchpoints: [], notes: [], escalations: [],
-    escalationEvents: [], goals: [], onboardingItems: [], feedback: [],
+    escalationEvents: [], csmSentiments: [], goals: [], onboardingItems: [], feedback: [],
   };
 }
 
@@ -38,6 +39,7 @@ export function collectingSink(into: DemoRecords): DemoRecordSink {
     note: (n) => into.notes.push(n),
     escalation: (e) => into.escalations.push(e),
     escalationEvent: (e) => into.escalationEvents.push(e),
+    csmSentiment: (s) => into.csmSentiments.push(s),
     goal: (g) => into.goals.push(g),
     onboardingItem: (o) => into.onboardingItems.push(o),
     feedback: (f) => into.feedback.push(f),

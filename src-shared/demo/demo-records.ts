@@ -82,6 +82,8 @@ export interface TouchpointRecord {
   status: 'planned' | 'done' | 'skipped' | 'cancelled';
   outcome: string | null;
   sentiment: Sentiment | null;
+  /** Who it is with; the generated schedule names no one. */
+  contactId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -120,6 +122,16 @@ export interface EscalationEventRecord {
   fromLevel: number | null;
   toLevel: number;
   why: string;
+}
+
+/** The CSM's red / amber / green read of an account, with the reason. */
+export interface CsmSentimentRecord {
+  id: string;
+  accountId: string;
+  authorId: string | null;
+  rating: 'red' | 'amber' | 'green';
+  reason: string;
+  at: string;
 }
 
 export interface GoalRecord {
@@ -172,6 +184,7 @@ export interface DemoRecordSink {
   note(n: NoteRecord): void;
   escalation(e: EscalationRecord): void;
   escalationEvent(e: EscalationEventRecord): void;
+  csmSentiment(s: CsmSentimentRecord): void;
   goal(g: GoalRecord): void;
   onboardingItem(o: OnboardingItemRecord): void;
   feedback(f: FeedbackRecord): void;

@@ -213,3 +213,17 @@ export const SURVEY_COMMENTS: Record<Mood, readonly string[]> = {
   mixed: ['Good, but reporting could improve.', 'Falta formación.', 'OK overall.'],
   bad: ['Too many bugs lately.', 'Difícil de usar.', 'Not worth the price right now.'],
 };
+
+/** Why a CSM rated an account red, amber or green, in the account's language. */
+export const CSM_SENTIMENT_REASONS: Record<NoteLanguage, Record<'red' | 'amber' | 'green', readonly string[]>> = {
+  en: {
+    red: ['Champion gone quiet and the sponsor skipped the QBR', 'They asked for a price comparison with a competitor', 'Budget cut announced; renewal is not safe'],
+    amber: ['Usage fine but the new VP has not met us yet', 'Support frustration is building after the last incidents', 'Adoption stalled in two of four teams'],
+    green: ['Sponsor engaged; they are planning the next phase with us', 'Weekly users growing and the team is asking for training', 'Strong QBR; they offered to be a reference'],
+  },
+  es: {
+    red: ['El champion no responde y el sponsor faltó a la QBR', 'Pidieron una comparativa de precios con un competidor', 'Anunciaron recorte de presupuesto; la renovación peligra'],
+    amber: ['El uso va bien, pero la nueva directora aún no nos conoce', 'Crece el malestar con soporte tras las últimas incidencias', 'La adopción se ha parado en dos de cuatro equipos'],
+    green: ['Sponsor implicado; planifica con nosotros la siguiente fase', 'Crecen los usuarios semanales y piden formación', 'QBR muy buena; se ofrecieron como referencia'],
+  },
+};

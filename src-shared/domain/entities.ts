@@ -68,8 +68,25 @@ export const touchpointSchema = z.object({
   status: touchpointStatusSchema,
   outcome: z.string().nullable(),
   sentiment: sentimentSchema.nullable(),
+  /** The contact it is with, when the CSM named one. */
+  contactId: z.string().nullable(),
 });
 export type Touchpoint = z.infer<typeof touchpointSchema>;
+
+/** The CSM's own read of an account, shown beside the computed score and never replacing it. */
+export const csmRatingSchema = z.enum(['red', 'amber', 'green']);
+export type CsmRating = z.infer<typeof csmRatingSchema>;
+
+export const csmSentimentSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  authorId: z.string().nullable(),
+  authorName: z.string().nullable(),
+  rating: csmRatingSchema,
+  reason: z.string(),
+  at: isoString,
+});
+export type CsmSentiment = z.infer<typeof csmSentimentSchema>;
 
 export const noteSchema = z.object({
   id: z.string(),

@@ -6,6 +6,7 @@
  * Domain labels (tiers, risk bands, escalation roles) live in src-shared/scoring/labels.ts.
  */
 import { WORKSTATION_EN } from './workstation-en';
+import { QBR_EN } from './qbr-en';
 
 const CORE_EN = {
   'app.title': 'CSM Workstation',
@@ -272,14 +273,16 @@ const CORE_EN = {
   'entity.touchpoints': 'touchpoint',
   'entity.escalations': 'escalation',
   'entity.escalation_events': 'escalation step',
+  'entity.csm_sentiments': 'CSM sentiment',
+  'entity.qbr_plans': 'QBR plan',
   'entity.goals': 'goal',
   'entity.onboarding_items': 'onboarding item',
   'entity.feedback': 'feedback',
   'entity.other': 'record',
 } as const;
 
-/** Every English message: the core screens' and the workstation views'. */
-export const MESSAGES_EN = { ...CORE_EN, ...WORKSTATION_EN } as const;
+/** Every English message: the core screens', the workstation views' and the QBR's. */
+export const MESSAGES_EN = { ...CORE_EN, ...WORKSTATION_EN, ...QBR_EN } as const;
 
 export type MessageKey = keyof typeof MESSAGES_EN;
 export type Catalog = Readonly<Record<MessageKey, string>>;

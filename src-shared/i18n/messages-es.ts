@@ -1,8 +1,9 @@
 import type { Catalog, MessageKey } from './messages-en';
 import { WORKSTATION_ES } from './workstation-es';
+import { QBR_ES } from './qbr-es';
 
 /** Spanish UI strings; same keys as the English catalog (the type enforces it). */
-const CORE_ES: Omit<Catalog, keyof typeof WORKSTATION_ES> = {
+const CORE_ES: Omit<Catalog, keyof typeof WORKSTATION_ES | keyof typeof QBR_ES> = {
   'app.title': 'CSM Workstation',
   'language.label': 'Idioma',
   'language.en': 'English',
@@ -267,6 +268,8 @@ const CORE_ES: Omit<Catalog, keyof typeof WORKSTATION_ES> = {
   'entity.touchpoints': 'contacto',
   'entity.escalations': 'escalado',
   'entity.escalation_events': 'paso de escalado',
+  'entity.csm_sentiments': 'sentimiento del CSM',
+  'entity.qbr_plans': 'plan de QBR',
   'entity.goals': 'objetivo',
   'entity.onboarding_items': 'tarea de incorporación',
   'entity.feedback': 'comentario',
@@ -274,4 +277,4 @@ const CORE_ES: Omit<Catalog, keyof typeof WORKSTATION_ES> = {
 };
 
 /** Every Spanish message; the type demands exactly the English keys. */
-export const MESSAGES_ES: Catalog = { ...CORE_ES, ...WORKSTATION_ES } satisfies Record<MessageKey, string>;
+export const MESSAGES_ES: Catalog = { ...CORE_ES, ...WORKSTATION_ES, ...QBR_ES } satisfies Record<MessageKey, string>;

@@ -22,6 +22,8 @@ import { escalationContract } from './escalation-schemas';
 import { planContract } from './plan-schemas';
 import { timelineContract } from './timeline-schemas';
 import { agendaContract } from './agenda-schemas';
+import { sentimentContract } from './sentiment-schemas';
+import { qbrContract } from './qbr-schemas';
 import { userText, uuidV7Schema } from './text-schemas';
 
 const id = z.string().min(1, 'must not be empty').max(64);
@@ -178,6 +180,8 @@ export const ipcContract = {
         kind: touchpointKindSchema,
         title: userText({ max: 500, emptyMessage: 'a touchpoint needs a title' }),
         dueAt: isoDateTime,
+        /** A contact of the account the touchpoint is with. */
+        contactId: id.nullable().optional(),
       })
       .strict(),
     response: z.object({ touchpoint: touchpointSchema }),
@@ -216,6 +220,8 @@ export const ipcContract = {
   ...planContract,
   ...timelineContract,
   ...agendaContract,
+  ...sentimentContract,
+  ...qbrContract,
   ...syncSessionContract,
 } as const;
 

@@ -47,6 +47,13 @@ export const IPC_OPERATION_NAMES = [
   'account.timeline',
   'touchpoints.agenda',
   'touchpoints.ics',
+  'sentiment.ofAccount',
+  'sentiment.record',
+  'qbr.pack',
+  'qbr.save',
+  'qbr.export',
+  'qbr.exportToFolder',
+  'qbr.due',
   ...WORKSPACE_OPERATIONS,
 ] as const;
 
@@ -66,6 +73,10 @@ export const MUTATING_OPERATIONS: ReadonlySet<IpcOperationName> = new Set<IpcOpe
   'escalations.resolve',
   'goals.save',
   'onboarding.setItem',
+  'sentiment.record',
+  'qbr.save',
+  'qbr.export',
+  'qbr.exportToFolder',
 ]);
 
 /** True for the operations the workspace answers itself rather than the open store's services. */

@@ -78,6 +78,25 @@ export function utcQuarter(date: Date): { key: string; start: Date; lastDay: Dat
   };
 }
 
+const QUARTER_KEY = /^(\d{4})-Q([1-4])$/;
+
+/** True for a quarter key like '2026-Q4'. */
+export function isQuarterKey(value: string): boolean {
+  return QUARTER_KEY.test(value);
+}
+
+/** The quarter named by 'YYYY-Qn' (first and last day, 00:00Z); throws RangeError naming a malformed key. */
+export function quarterOfKey(key: string): { key: string; start: Date; lastDay: Date } {
+  const match = QUARTER_KEY.exec(key);
+  if (!match) throw new RangeError(`Invalid quarter "${key}": expected YYYY-Qn, like 2026-Q4`);
+  return utcQuarter(utcDate(Number(match[1]), (Number(match[2]) - 1) * 3, 1));
+}
+
+/** The quarter before `key` ('2026-Q1' → '2025-Q4'). */
+export function previousQuarterKey(key: string): string {
+  return utcQuarter(addUtcDays(quarterOfKey(key).start, -1)).key;
+}
+
 /**
  * Whole months completed from `start` to `end` on UTC calendar days; a month is complete on the
  * same day of month, or on the month's last day when it is shorter (Jan 31 → Feb 28 is 1 month).

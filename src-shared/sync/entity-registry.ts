@@ -74,6 +74,8 @@ export const ENTITIES = {
       status: oneOf(['planned', 'done', 'skipped', 'cancelled']),
       outcome: optionalText,
       sentiment: oneOf(['positive', 'neutral', 'negative']).nullable(),
+      // Who the touchpoint is with; added in schema 8, so last (an ALTER TABLE appends it).
+      contact_id: optionalId,
     },
     { stateMachine: { column: 'status', transitions: { planned: ['done', 'skipped', 'cancelled'], done: [], skipped: [], cancelled: [] } } },
   ),
@@ -95,6 +97,23 @@ export const ENTITIES = {
     { authorColumn: 'actor_id' },
     { deleted_at: optionalInstant },
   ),
+  // The CSM's own read of an account beside the computed score: each judgement is a new row, so
+  // the account keeps its history and the newest row is the current one.
+  csm_sentiments: csmEntity(
+    { author_id: optionalId, rating: oneOf(['red', 'amber', 'green']), reason: z.string().min(1).max(2000), at: instant },
+    { authorColumn: 'author_id' },
+    { deleted_at: optionalInstant },
+  ),
+  // A quarterly business review the CSM prepares: one row per account and quarter (its id derives
+  // from both, so two devices make one), with the plan and commentary they write, and the pack's
+  // figures frozen as JSON when it was exported (the next QBR compares against them).
+  qbr_plans: csmEntity({
+    quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter like 2026-Q4'),
+    next_plan: z.string().max(20_000),
+    commentary: z.string().max(20_000),
+    snapshot_json: z.string().max(100_000).nullable(),
+    exported_at: optionalInstant,
+  }),
   goals: csmEntity({
     title: z.string().min(1).max(500),
     target: optionalText,

@@ -11,6 +11,7 @@ export interface VersionRange {
 
 export const SUPPORTED_PROTOCOL_VERSIONS: VersionRange = { min: 1, max: 1 };
 
-// 6 changed only a trigger of the device's store (deferred note indexing) and 7 added a device-local
-// score history: 5 to 7 hold the same synced rows.
-export const SUPPORTED_SCHEMA_VERSIONS: VersionRange = { min: 5, max: 7 };
+// 8 added synced entities (the CSM's sentiment, QBR plans) and a touchpoint column (its contact): a store of
+// 5 to 7 cannot hold them, so such a device is asked to update (its queued changes wait in its
+// outbox and go out once the update has migrated the store).
+export const SUPPORTED_SCHEMA_VERSIONS: VersionRange = { min: 8, max: 8 };

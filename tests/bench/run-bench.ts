@@ -18,6 +18,7 @@ import { benchSync } from './sync-bench';
 import { benchWebShell } from './web-shell-bench';
 import { ms, printFigures, timeRuns, verdict, type FigureRow } from './bench-stats';
 import { benchUi } from './ui-bench';
+import { benchQbr } from './qbr-bench';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 5000);
 const SEED = 5000;
@@ -64,6 +65,12 @@ for (let run = 0; run < 3; run++) {
   opens.push(performance.now() - started);
 }
 const db = openStore({ dataDir: benchDir });
+// `npm run bench -- --qbr-only`: just the QBR figures on the reference book.
+if (process.argv.includes('--qbr-only')) {
+  printFigures(benchQbr(db, createIpcDispatcher(createServiceContext(db, { now: () => AS_OF }))));
+  db.close();
+  process.exit(0);
+}
 // The reference book is a demo book: the app opens it without backing it up (1.2 GB per copy).
 new SyncStateRepository(db).markDemoBook();
 const counts = Object.fromEntries(
@@ -103,6 +110,8 @@ rows.push({ figure: 'full-text note search, p95', measured: ms(search.p95), budg
 // Every store operation with adversarial inputs (DESIGN §5: none over 100 ms), beside raw statements.
 const adversarial = benchAdversarial(db, dispatch, benchDir, AS_OF);
 rows.push(...adversarial.rows);
+
+rows.push(...benchQbr(db, dispatch));
 
 // Durable note write p95 (FULL sync, FTS, outbox) vs a raw synchronous=FULL insert in WAL.
 const accountId = (db.prepare('SELECT id FROM accounts LIMIT 1').get() as { id: string }).id;

@@ -13,6 +13,7 @@ import { migrateServerDatabase } from '../../src-server/db/migrations';
 import { insertAccount } from '../../src-server/accounts/account-repository';
 import { insertDeviceToken, insertUser } from '../../src-server/users/user-repository';
 import { formatHlc } from '../../src-shared/sync/hlc';
+import { SUPPORTED_SCHEMA_VERSIONS } from '../../src-shared/sync/protocol-versions';
 import { startServerProcess } from '../server/server-process';
 import type { TestDatabase } from '../server/server-test-databases';
 import { SeededRandom } from '../../src-shared/demo/seeded-random';
@@ -133,7 +134,7 @@ async function pushAll(baseUrl: string, devices: Device[], pacing: PushPacing): 
         const response = await fetch(`${baseUrl}/v1/sync/push`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
-          body: JSON.stringify({ protocol: 1, schema: 5, client_id: device.clientId, mutations }),
+          body: JSON.stringify({ protocol: 1, schema: SUPPORTED_SCHEMA_VERSIONS.max, client_id: device.clientId, mutations }),
         });
         await response.text();
         samples.push(performance.now() - started);

@@ -101,11 +101,53 @@ describe('the week agenda, its calendar export, and the success plan (web shell 
     await timeline.getByRole('checkbox', { name: 'Notes' }).uncheck();
     await timeline.getByRole('checkbox', { name: 'Surveys' }).uncheck();
     await timeline.getByRole('checkbox', { name: 'Escalations' }).uncheck();
+    await timeline.getByRole('checkbox', { name: 'Sentiment' }).uncheck();
     const kinds = await timeline.locator('.timeline-entry .badge').allInnerTexts();
     expect(new Set(kinds.map((k) => k.toLowerCase()))).toEqual(new Set(['touchpoints']));
     await goals.scrollIntoViewIfNeeded();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'account-plan-1280-en.png') });
+  });
+
+  it("records the CSM's sentiment beside the score, only with a reason, keeps the earlier ones, and plans a call with a contact", async () => {
+    const header = accountPage(page).locator('.panel-summary');
+    const card = header.getByRole('region', { name: 'CSM sentiment' });
+    const scoreBefore = await header.getByTestId('health-score').innerText();
+    const record = async (rating: string, reason: string) => {
+      await card.getByRole('button', { name: /sentiment…$/ }).click();
+      await card.getByRole('radio', { name: rating }).check();
+      const save = card.getByRole('button', { name: 'Save sentiment' });
+      expect(await save.isDisabled()).toBe(true); // no reason, no sentiment
+      await card.getByLabel('Why (required)').fill(reason);
+      await save.click();
+      await card.getByTestId('csm-sentiment').filter({ hasText: reason }).waitFor();
+    };
+    await record('Amber', 'Sponsor moved to another team');
+    await record('Red', 'Budget freeze announced for next year');
+    expect(await card.getByTestId('csm-sentiment').innerText()).toMatch(/^Red\s+Budget freeze announced for next year/);
+    // Beside the computed score, never replacing it.
+    expect(await header.getByTestId('health-score').innerText()).toBe(scoreBefore);
+    await card.getByText(/earlier sentiment/).click();
+    await card.locator('.sentiment-history').getByText('Sponsor moved to another team').waitFor();
+    const timeline = accountPage(page).getByRole('region', { name: 'Timeline' });
+    await timeline.getByRole('checkbox', { name: 'Sentiment' }).check();
+    await timeline.locator('.timeline-sentiment', { hasText: 'Budget freeze announced for next year' }).waitFor();
+
+    const touchpoints = accountPage(page).getByRole('region', { name: 'Upcoming touchpoints' });
+    await touchpoints.getByRole('button', { name: 'Plan a touchpoint…' }).click();
+    const contact = touchpoints.getByLabel('With');
+    const options = await contact.locator('option').allInnerTexts();
+    expect(options[0]).toBe('No one in particular');
+    expect(options.length).toBeGreaterThan(1);
+    await contact.selectOption({ index: 1 });
+    const who = options[1]!.replace(/ \(.*\)$/, '');
+    await touchpoints.getByLabel('Title').fill('Budget walk-through');
+    await touchpoints.getByLabel('Due').fill(new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10));
+    await touchpoints.getByRole('button', { name: 'Plan touchpoint' }).click();
+    await touchpoints.locator('.touchpoint', { hasText: 'Budget walk-through' }).getByText(`with ${who}`).waitFor();
+    await header.scrollIntoViewIfNeeded();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'account-sentiment-1280-en.png') });
   });
 
   it('prepares the call with a one-screen brief, in both languages', async () => {
@@ -116,6 +158,7 @@ describe('the week agenda, its calendar export, and the success plan (web shell 
       expect(await brief.getByRole('heading', { name: heading }).count(), heading).toBe(1);
     }
     expect(await brief.getByText('Go live with the sales team').count()).toBe(0); // done goals are not open ones
+    expect(await brief.getByTestId('brief-sentiment').innerText()).toMatch(/CSM sentiment: Red\s+Budget freeze announced for next year/);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'brief-1280-en.png') });
     await page.getByRole('button', { name: 'Español' }).click();

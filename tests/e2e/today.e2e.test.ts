@@ -58,4 +58,35 @@ describe('Today, the home view (web shell in Chromium)', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'today-1280-es.png') });
     await page.getByRole('button', { name: 'English' }).click();
   });
+
+  it('asks before reminding, then raises one notification a day of the touchpoints due and overdue', async () => {
+    // Chromium shows the notification itself; the page's Notification is wrapped to record what
+    // the app asked it to show (the real one still runs).
+    await page.addInitScript(`
+      const Real = window.Notification;
+      window.__shown = [];
+      function Recorded(title, options) { window.__shown.push({ title, body: options && options.body }); return new Real(title, options); }
+      Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
+      Recorded.requestPermission = (...args) => Real.requestPermission(...args);
+      window.Notification = Recorded;
+    `);
+    await page.reload();
+    await showToday();
+    const shown = () => page.evaluate('window.__shown') as Promise<Array<{ title: string; body: string }>>;
+    const ask = page.getByRole('button', { name: 'Remind me of due touchpoints' });
+    await ask.waitFor();
+    expect(await shown()).toEqual([]); // nothing before the user allows it
+    await page.context().grantPermissions(['notifications'], { origin: session!.shell.origin });
+    await ask.click();
+    await expect.poll(shown).toHaveLength(1);
+    const summary = await page.getByRole('status').filter({ hasText: /due today · \d+ overdue/ }).innerText();
+    const [, due, overdue] = /(\d+) due today · (\d+) overdue/.exec(summary)!;
+    expect(await shown()).toEqual([{ title: 'Touchpoints to do today', body: `${due} due today, ${overdue} overdue` }]);
+    expect(await ask.count()).toBe(0);
+    // Coming back the same day reminds no more.
+    await page.reload();
+    await showToday();
+    await page.waitForTimeout(300);
+    expect(await shown()).toEqual([]);
+  });
 });

@@ -54,7 +54,7 @@ export function seedFixtureBook(db: Database): {
   for (const [accountId, values] of Object.entries(metrics)) {
     for (const [key, value] of Object.entries(values)) writer.insertMetric({ accountId, key, date: '2026-06-14', value });
   }
-  const touchpoint = { accountId: acmeId, kind: 'call' as const, origin: 'cadence' as const, outcome: null, sentiment: null, createdAt: at, updatedAt: at };
+  const touchpoint = { accountId: acmeId, kind: 'call' as const, origin: 'cadence' as const, outcome: null, sentiment: null, contactId: null, createdAt: at, updatedAt: at };
   writer.insertTouchpoint({ ...touchpoint, id: callId, title: 'Monthly check-in', dueAt: '2026-06-20T15:00:00.000Z', completedAt: null, status: 'planned' });
   writer.insertTouchpoint({ ...touchpoint, id: doneCallId, title: 'May check-in', dueAt: '2026-05-20T15:00:00.000Z', completedAt: '2026-05-20T16:00:00.000Z', status: 'done' });
   writer.insertTouchpoint({ ...touchpoint, id: checkInId, kind: 'check_in', title: 'Weekly check-in', dueAt: '2026-06-25T09:00:00.000Z', completedAt: null, status: 'planned' });

@@ -14,7 +14,7 @@ const AS_OF = new Date('2025-06-15T00:00:00.000Z');
 const DAY_MS = 86_400_000;
 const TABLES = [
   'users', 'accounts', 'contacts', 'metrics', 'surveys', 'touchpoints', 'notes', 'escalations',
-  'escalation_events', 'goals', 'onboarding_items', 'feedback', 'account_inputs',
+  'escalation_events', 'csm_sentiments', 'goals', 'onboarding_items', 'feedback', 'account_inputs',
 ];
 
 const dirs: string[] = [];

@@ -301,7 +301,7 @@ describe('touchpoint rules', () => {
     const weekTwo = '01900000-0000-7000-8000-0000000000d2';
     writer.insertTouchpoint({
       id: weekTwo, accountId: cobaltId, kind: 'check_in', origin: 'onboarding', title: 'Onboarding check-in: automations',
-      dueAt: '2026-06-15T00:00:00.000Z', completedAt: null, status: 'planned', outcome: null, sentiment: null, createdAt: at, updatedAt: at,
+      dueAt: '2026-06-15T00:00:00.000Z', completedAt: null, status: 'planned', outcome: null, sentiment: null, contactId: null, createdAt: at, updatedAt: at,
     });
     expect(dispatch('touchpoints.complete', { touchpointId: weekTwo }).ok).toBe(true);
     const planned = store.db

@@ -21,7 +21,7 @@ describe('local store migrations (real SQLite files)', () => {
     cleanups.unshift(() => db.close());
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ").all() as Array<{ name: string }>).map((r) => r.name);
     for (const table of ['users', 'accounts', 'contacts', 'metrics', 'surveys', 'touchpoints', 'notes', 'notes_fts', 'escalations',
-      'escalation_events', 'goals', 'onboarding_items', 'feedback', 'scoring_config', 'outbox', 'sync_state', 'schema_migrations']) {
+      'escalation_events', 'csm_sentiments', 'qbr_plans', 'goals', 'onboarding_items', 'feedback', 'scoring_config', 'outbox', 'sync_state', 'schema_migrations']) {
       expect(tables).toContain(table);
     }
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

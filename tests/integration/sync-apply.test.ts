@@ -53,13 +53,15 @@ const NEW_ROWS: Array<[EntityName, string, Record<string, unknown>]> = [
   ['surveys', 's2', { account_id: 'a2', contact_id: 'c2', kind: 'nps', score: 9, answered_at: at, comment: 'Great', deleted_at: null }],
   ['touchpoints', 't2', {
     account_id: 'a2', kind: 'qbr', origin: 'manual', title: 'Q2 review', due_at: '2026-07-01T10:00:00.000Z', completed_at: null,
-    status: 'planned', outcome: null, sentiment: null, ...stamps,
+    status: 'planned', outcome: null, sentiment: null, contact_id: 'c2', ...stamps,
   }],
   ['notes', 'n2', { account_id: 'a2', touchpoint_id: 't2', author_id: 'u2', body: 'Pulled from the team', ...stamps }],
   ['escalations', 'e2', {
     account_id: 'a2', level: 2, reason: 'Slow support', severity: 'medium', status: 'open', owner_id: 'u2', opened_at: at, resolved_at: null, ...stamps,
   }],
   ['escalation_events', 'v2', { account_id: 'a2', escalation_id: 'e2', actor_id: 'u2', at, from_level: null, to_level: 2, why: 'Opened', deleted_at: null }],
+  ['csm_sentiments', 'm2', { account_id: 'a2', author_id: 'u2', rating: 'amber', reason: 'Champion is leaving', at, deleted_at: null }],
+  ['qbr_plans', 'q2', { account_id: 'a2', quarter: '2026-Q2', next_plan: '- Roll out to finance', commentary: 'Good quarter', snapshot_json: '{"health":71}', exported_at: at, ...stamps }],
   ['goals', 'g2', { account_id: 'a2', title: 'Adopt reports', target: '80%', due_at: null, status: 'in_progress', progress: 40, completed_at: null, ...stamps }],
   ['onboarding_items', 'o2', { account_id: 'a2', item_key: 'kickoff', phase: 'preparation', done_at: at, ...stamps }],
   ['feedback', 'f2', { account_id: 'a2', category: 'Reports', sentiment: 'negative', priority: 'high', status: 'new', body: 'Export is slow', ...stamps }],
@@ -113,7 +115,7 @@ describe('pull-apply writes one change of any registry entity', () => {
     expect(stored('notes', 'never')).toBeUndefined();
 
     // A pulled delete carries the whole row: kept as a tombstone, so a live note pointing at it can arrive.
-    const tombstone = { account_id: store.ids.acmeId, kind: 'call', origin: 'manual', title: 'Gone', due_at: at, completed_at: null, status: 'cancelled', outcome: null, sentiment: null, created_at: at, updated_at: at, deleted_at: at };
+    const tombstone = { account_id: store.ids.acmeId, kind: 'call', origin: 'manual', title: 'Gone', due_at: at, completed_at: null, status: 'cancelled', outcome: null, sentiment: null, contact_id: null, created_at: at, updated_at: at, deleted_at: at };
     expect(apply(
       { entity: 'touchpoints', row_id: 't-gone', op: 'delete', fields: tombstone },
       { entity: 'notes', row_id: 'n-points', op: 'upsert', fields: { account_id: store.ids.acmeId, touchpoint_id: 't-gone', author_id: null, body: 'About the call', ...stamps } },

@@ -15,7 +15,7 @@ const newbieId = '01900000-0000-7000-8000-0000000000d2';
 function touchpoint(id: string, accountId: string, title: string, dueAt: string, status: 'planned' | 'done' = 'planned') {
   writer.insertTouchpoint({
     id, accountId, kind: 'call', origin: 'manual', title, dueAt, status, completedAt: status === 'done' ? dueAt : null,
-    outcome: null, sentiment: null, createdAt: at, updatedAt: at,
+    outcome: null, sentiment: null, contactId: null, createdAt: at, updatedAt: at,
   });
 }
 

@@ -12,7 +12,7 @@ import { loginToken, WireClient } from './sync-test-client';
 
 const AS_OF = new Date('2026-11-20T00:00:00.000Z');
 const ACCOUNTS = 36;
-const TABLES = ['accounts', 'contacts', 'metrics', 'surveys', 'touchpoints', 'notes', 'escalations', 'escalation_events', 'goals', 'onboarding_items', 'feedback'];
+const TABLES = ['accounts', 'contacts', 'metrics', 'surveys', 'touchpoints', 'notes', 'escalations', 'escalation_events', 'csm_sentiments', 'goals', 'onboarding_items', 'feedback'];
 
 /**
  * The demo organisation seeded in-process with a small book (36 accounts, 4 weeks of metrics): its
@@ -68,7 +68,7 @@ describeOnEachDatabase('demo organisation', (kind) => {
     const expected: Record<string, number> = {
       accounts: summary?.accounts ?? -1, contacts: summary?.contacts ?? -1, metrics: summary?.metrics ?? -1, surveys: summary?.surveys ?? -1,
       touchpoints: summary?.touchpoints ?? -1, notes: summary?.notes ?? -1, escalations: summary?.escalations ?? -1,
-      escalation_events: summary?.escalationEvents ?? -1, goals: summary?.goals ?? -1, onboarding_items: summary?.onboardingItems ?? -1, feedback: summary?.feedback ?? -1,
+      escalation_events: summary?.escalationEvents ?? -1, csm_sentiments: summary?.csmSentiments ?? -1, goals: summary?.goals ?? -1, onboarding_items: summary?.onboardingItems ?? -1, feedback: summary?.feedback ?? -1,
     };
     for (const table of TABLES) {
       expect(await count(`SELECT count(*) AS n FROM ${table}`), table).toBe(expected[table]);

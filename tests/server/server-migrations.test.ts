@@ -59,4 +59,26 @@ describeOnEachDatabase('server migrations', (kind) => {
     await insert('u1', 'ana@example.com');
     await expect(insert('u2', 'ANA@Example.com')).rejects.toThrow();
   });
+
+  it('gives the touchpoints logged before the contact column that column, empty, so a pull still serves whole rows', async () => {
+    const upgrading = await createTestDatabase(kind);
+    const old = await upgrading.open();
+    try {
+      const migrations = loadServerMigrations();
+      const before = migrations.findIndex((m) => m.name === 'csm_sentiment_and_touchpoint_contact');
+      await migrateServerDatabase(old, migrations.slice(0, before));
+      const log = (entity: string, rowId: string, seq: number, fields: object) =>
+        old.query(`INSERT INTO change_log (entity, row_id, account_id, seq, tx_end, op, changed_at, fields) VALUES ($1, $2, 'a1', $3, $3, 'upsert', now(), $4)`, [entity, rowId, seq, JSON.stringify(fields)]);
+      await log('touchpoints', 't1', 1, { account_id: 'a1', title: 'Call', status: 'planned' });
+      await log('notes', 'n1', 2, { account_id: 'a1', body: 'Hello' });
+      await migrateServerDatabase(old, migrations);
+      const rows = await old.query<{ row_id: string; fields: string | object }>('SELECT row_id, fields FROM change_log ORDER BY seq');
+      const fieldsOf = (row: { fields: string | object } | undefined) => (typeof row?.fields === 'string' ? JSON.parse(row.fields) : row?.fields);
+      expect(fieldsOf(rows[0])).toEqual({ account_id: 'a1', title: 'Call', status: 'planned', contact_id: null });
+      expect(fieldsOf(rows[1])).toEqual({ account_id: 'a1', body: 'Hello' });
+    } finally {
+      await old.close();
+      await upgrading.dispose();
+    }
+  });
 });

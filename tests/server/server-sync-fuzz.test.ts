@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../src-server/db/database';
 import { SeededRandom } from '../../src-shared/demo/seeded-random';
 import { formatHlc } from '../../src-shared/sync/hlc';
+import { SUPPORTED_SCHEMA_VERSIONS } from '../../src-shared/sync/protocol-versions';
 import { describeOnEachDatabase } from './server-test-databases';
 import { startTestServer, type RunningTestServer } from './test-server';
 import { loginToken, newNoteFields } from './sync-test-client';
@@ -70,7 +71,7 @@ describeOnEachDatabase('sync and login fuzz', (kind) => {
       fields: newNoteFields(acme, `fuzz ${i}`),
       hlc: formatHlc({ wallMs: Date.now(), counter: i, node: clientId }),
     }));
-    return { protocol: 1, schema: 5, client_id: clientId, mutations };
+    return { protocol: 1, schema: SUPPORTED_SCHEMA_VERSIONS.max, client_id: clientId, mutations };
   }
 
   /** Changes one random place of a valid body: drop, retype or add a key, at the top, in a mutation or in its fields. */

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PullResponse, WireChange } from '../../src-shared/sync/sync-wire';
+import { SUPPORTED_SCHEMA_VERSIONS } from '../../src-shared/sync/protocol-versions';
 import { describeOnEachDatabase } from './server-test-databases';
 import { startTestServer, type RunningTestServer } from './test-server';
 import { loginToken, newNoteFields, WireClient } from './sync-test-client';
@@ -70,7 +71,7 @@ describeOnEachDatabase('sync push and pull', (kind) => {
 
     const gap = laptop.mutation('notes', uuidv7(), ids.acme as string, newNoteFields(ids.acme as string, 'Skipped'), T0);
     gap.id = 5;
-    const refused = await laptop.pushRaw({ protocol: 1, schema: 5, client_id: laptop.clientId, mutations: [gap] });
+    const refused = await laptop.pushRaw({ protocol: 1, schema: SUPPORTED_SCHEMA_VERSIONS.max, client_id: laptop.clientId, mutations: [gap] });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'MUTATION_GAP', last_mutation_id: 1 });
     expect((await laptop.pull(0)).head).toBe(head);
@@ -92,7 +93,7 @@ describeOnEachDatabase('sync push and pull', (kind) => {
       ['rejected', 'INVALID_FIELDS'],
     ]);
     expect(answer.results[2]?.message).toContain('notes.body');
-    const again = await laptop.pushRaw({ protocol: 1, schema: 5, client_id: laptop.clientId, mutations: [laptop.mutation('notes', uuidv7(), ids.bolt as string, {}, T0)].map((m) => ({ ...m, id: 1 })) });
+    const again = await laptop.pushRaw({ protocol: 1, schema: SUPPORTED_SCHEMA_VERSIONS.max, client_id: laptop.clientId, mutations: [laptop.mutation('notes', uuidv7(), ids.bolt as string, {}, T0)].map((m) => ({ ...m, id: 1 })) });
     expect((again.body.results as { code: string }[])[0]?.code).toBe('OUT_OF_SCOPE');
     const bolt = await client('ben').pullAll(0);
     expect(notesIn(bolt.pages).map((change) => change.fields.body)).not.toContain('Not mine');
@@ -231,10 +232,10 @@ describeOnEachDatabase('sync push and pull', (kind) => {
 
   it('answers UPGRADE_REQUIRED outside its versions and refuses a client id of another user', async () => {
     const laptop = client('ana');
-    const old = await laptop.pushRaw({ protocol: 99, schema: 5, client_id: laptop.clientId, mutations: [] });
+    const old = await laptop.pushRaw({ protocol: 99, schema: SUPPORTED_SCHEMA_VERSIONS.max, client_id: laptop.clientId, mutations: [] });
     expect(old.status).toBe(426);
     expect(old.body).toMatchObject({ code: 'UPGRADE_REQUIRED', protocol: { min: 1, max: 1 } });
-    expect((await laptop.pullRaw(0, 10, '&schema=4')).body.code).toBe('UPGRADE_REQUIRED');
+    expect((await laptop.pullRaw(0, 10, '&schema=7')).body.code).toBe('UPGRADE_REQUIRED');
     await laptop.push([]);
     const thief = new WireClient(baseUrl, tokens.ben as string);
     const stolen = await fetch(`${baseUrl}/v1/sync/pull?client_id=${laptop.clientId}&cursor=0`, { headers: { authorization: `Bearer ${thief.token}` } });

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { CsmSentimentRepository } from '../../src-main/db/repositories/csm-sentiment-repository';
 import { OutboxQueueRepository } from '../../src-main/db/repositories/outbox-queue-repository';
 import { SyncProgressRepository } from '../../src-main/db/repositories/sync-progress-repository';
 import { describeOnEachDatabase } from './server-test-databases';
@@ -52,6 +53,23 @@ describeOnEachDatabase('sync engine against the real server', (kind) => {
     await phone.client.syncNow();
     await laptop.client.syncNow();
     expect(laptop.noteBody(noteId)).toBe('Kick-off went well; renewal likely');
+  });
+
+  it("a CSM's sentiment reaches the team: the other device and the manager see it, with its author and reason", async () => {
+    const cirrus = await server.createAccount('Cirrus', 'ana@example.com');
+    const laptop = device('ana');
+    const managerDesk = device('maria');
+    await laptop.client.syncNow();
+    const id = uuidv7();
+    new CsmSentimentRepository(laptop.db).record(
+      { id, accountId: cirrus, authorId: sessions.ana!.user.id, rating: 'amber', reason: 'Sponsor moving to another team', at: laptop.now().toISOString() },
+      laptop.now(),
+    );
+    expect(await laptop.client.syncNow()).toMatchObject({ pending: 0, rejected: 0, error: null });
+    await managerDesk.client.syncNow();
+    expect(new CsmSentimentRepository(managerDesk.db).history(cirrus)).toEqual([
+      expect.objectContaining({ id, rating: 'amber', reason: 'Sponsor moving to another team', authorName: expect.stringMatching(/ana/i) }),
+    ]);
   });
 
   it('edits made offline wait in the outbox, show as pending, and reach the other device once online', async () => {

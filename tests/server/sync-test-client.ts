@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { formatHlc } from '../../src-shared/sync/hlc';
+import { SUPPORTED_SCHEMA_VERSIONS } from '../../src-shared/sync/protocol-versions';
 import type { PullResponse, PushResponse, WireMutation } from '../../src-shared/sync/sync-wire';
 
 /** Raw HTTP calls of the sync protocol for server tests: what a device sends, byte for byte. */
@@ -28,7 +29,7 @@ export class WireClient {
   }
 
   async push(mutations: WireMutation[]): Promise<PushResponse> {
-    const answer = await this.pushRaw({ protocol: 1, schema: 5, client_id: this.clientId, mutations });
+    const answer = await this.pushRaw({ protocol: 1, schema: SUPPORTED_SCHEMA_VERSIONS.max, client_id: this.clientId, mutations });
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     return answer.body as unknown as PushResponse;
   }

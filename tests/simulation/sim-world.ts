@@ -19,7 +19,7 @@ import { SimNetwork } from './sim-network';
 
 /** Tables the simulation empties between seeds (one server database serves every seed of a run). */
 const SERVER_TABLES = [
-  'mutation_rejections', 'sync_clients', 'scope_history', 'change_log', 'device_tokens', 'feedback', 'onboarding_items', 'goals',
+  'mutation_rejections', 'sync_clients', 'scope_history', 'change_log', 'device_tokens', 'feedback', 'onboarding_items', 'goals', 'csm_sentiments', 'qbr_plans',
   'escalation_events', 'escalations', 'touchpoints', 'notes', 'scoring_config', 'surveys', 'metrics', 'contacts', 'accounts', 'users',
 ];
 

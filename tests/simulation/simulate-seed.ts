@@ -105,6 +105,7 @@ async function moveMessage(world: SimWorld, random: SeededRandom, log: (line: st
 }
 
 const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
+const RATINGS = ['red', 'amber', 'green'] as const;
 
 /** A local edit through the app's own services (the synced-write path), remembered for the oracles with its outbox row. */
 function localEdit(world: SimWorld, client: SimClient, random: SeededRandom, mutations: LocalMutation[], log: (line: string) => void): void {
@@ -116,15 +117,18 @@ function localEdit(world: SimWorld, client: SimClient, random: SeededRandom, mut
   const roll = random.next();
   let what: string;
   let result;
-  if (roll < 0.35 && accounts.length) {
+  if (roll < 0.3 && accounts.length) {
     what = 'adds a note';
     result = client.dispatch('notes.add', { id: uuidv7(), accountId: pick(accounts), body: `Note ${uuidv7()}` });
-  } else if (roll < 0.6 && notes.length) {
+  } else if (roll < 0.52 && notes.length) {
     what = 'edits a note';
     result = client.dispatch('notes.update', { id: pick(notes), body: `Edited ${random.next().toFixed(6)} by ${client.index}` });
-  } else if (roll < 0.7 && notes.length) {
+  } else if (roll < 0.62 && notes.length) {
     what = 'deletes a note';
     result = client.dispatch('notes.delete', { id: pick(notes) });
+  } else if (roll < 0.7 && accounts.length) {
+    what = 'records a sentiment';
+    result = client.dispatch('sentiment.record', { id: uuidv7(), accountId: pick(accounts), rating: pick(RATINGS), reason: `Read by ${client.index}` });
   } else if (roll < 0.85 && planned.length) {
     what = 'completes a touchpoint';
     result = client.dispatch('touchpoints.complete', { touchpointId: pick(planned), outcome: `Done by ${client.index}`, sentiment: pick(SENTIMENTS) });

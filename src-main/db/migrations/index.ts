@@ -5,6 +5,7 @@ import { sql as rescoreMarks } from './0004-rescore-marks';
 import { sql as syncScopeColumns } from './0005-sync-scope-columns';
 import { sql as deferredNoteIndexing } from './0006-deferred-note-indexing';
 import { sql as scoreHistory } from './0007-score-history';
+import { sql as csmSentimentAndTouchpointContact } from './0008-csm-sentiment-and-touchpoint-contact';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '0005-sync-scope-columns', sql: syncScopeColumns },
   { version: 6, name: '0006-deferred-note-indexing', sql: deferredNoteIndexing },
   { version: 7, name: '0007-score-history', sql: scoreHistory },
+  { version: 8, name: '0008-csm-sentiment-and-touchpoint-contact', sql: csmSentimentAndTouchpointContact },
 ];

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type {
-  AccountRecord, ContactRecord, EscalationEventRecord, EscalationRecord, FeedbackRecord, GoalRecord, MetricRecord, NoteRecord,
+  AccountRecord, ContactRecord, CsmSentimentRecord, EscalationEventRecord, EscalationRecord, FeedbackRecord, GoalRecord, MetricRecord, NoteRecord,
   OnboardingItemRecord, SurveyRecord, TouchpointRecord, UserRecord,
 } from '../../../src-shared/demo/demo-records';
 import { insertSql, rowParams } from '../entity-sql';
@@ -20,6 +20,7 @@ export class BookWriterRepository {
   private readonly noteStmt: Statement;
   private readonly escalationStmt: Statement;
   private readonly escalationEventStmt: Statement;
+  private readonly csmSentimentStmt: Statement;
   private readonly goalStmt: Statement;
   private readonly onboardingStmt: Statement;
   private readonly feedbackStmt: Statement;
@@ -37,6 +38,7 @@ export class BookWriterRepository {
     this.noteStmt = db.prepare(insertSql('notes'));
     this.escalationStmt = db.prepare(insertSql('escalations'));
     this.escalationEventStmt = db.prepare(insertSql('escalation_events'));
+    this.csmSentimentStmt = db.prepare(insertSql('csm_sentiments'));
     this.goalStmt = db.prepare(insertSql('goals'));
     this.onboardingStmt = db.prepare(insertSql('onboarding_items'));
     this.feedbackStmt = db.prepare(insertSql('feedback'));
@@ -107,6 +109,10 @@ export class BookWriterRepository {
 
   insertEscalationEvent(e: EscalationEventRecord): void {
     this.escalationEventStmt.run(rowParams('escalation_events', e));
+  }
+
+  insertCsmSentiment(s: CsmSentimentRecord): void {
+    this.csmSentimentStmt.run(rowParams('csm_sentiments', s));
   }
 
   insertGoal(g: GoalRecord): void {

@@ -10,6 +10,7 @@ export class TimelineRepository {
   private readonly notesStmt;
   private readonly eventsStmt;
   private readonly surveysStmt;
+  private readonly sentimentsStmt;
 
   constructor(db: Database) {
     this.touchpointsStmt = db.prepare<[string, number], { id: string; at: string; kind: string; title: string; status: 'done' | 'skipped' | 'cancelled'; outcome: string | null; sentiment: 'positive' | 'neutral' | 'negative' | null }>(
@@ -27,6 +28,10 @@ export class TimelineRepository {
     this.surveysStmt = db.prepare<[string, number], { id: string; at: string; kind: 'nps' | 'csat' | 'ces'; score: number; comment: string | null }>(
       `SELECT id, answered_at AS at, kind, score, comment FROM surveys WHERE account_id = ? AND deleted_at IS NULL ORDER BY answered_at DESC LIMIT ?`,
     );
+    this.sentimentsStmt = db.prepare<[string, number], { id: string; at: string; rating: 'red' | 'amber' | 'green'; reason: string; author: string | null }>(
+      `SELECT s.id, s.at, s.rating, s.reason, u.name AS author FROM csm_sentiments s LEFT JOIN users u ON u.id = s.author_id
+       WHERE s.account_id = ? AND s.deleted_at IS NULL ORDER BY s.at DESC LIMIT ?`,
+    );
   }
 
   /** The newest `limit` entries of every kind, merged newest first and cut to `limit`. */
@@ -38,6 +43,7 @@ export class TimelineRepository {
       ...this.notesStmt.all(accountId, limit).map((r): TimelineEntry => ({ kind: 'note', id: r.id, at: r.at, excerpt: r.excerpt, authorName: r.author })),
       ...this.eventsStmt.all(accountId, limit).map((r): TimelineEntry => ({ kind: 'escalation', id: r.id, at: r.at, fromLevel: r.from_level, toLevel: r.to_level, why: r.why })),
       ...this.surveysStmt.all(accountId, limit).map((r): TimelineEntry => ({ kind: 'survey', id: r.id, at: r.at, surveyKind: r.kind, score: r.score, comment: r.comment })),
+      ...this.sentimentsStmt.all(accountId, limit).map((r): TimelineEntry => ({ kind: 'sentiment', id: r.id, at: r.at, rating: r.rating, reason: r.reason, authorName: r.author })),
     ];
     return all.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
   }

@@ -3,7 +3,7 @@ import type { Touchpoint } from '../../../src-shared/domain/entities';
 import { insertSql, prepareCached, selectColumns, updateSql } from '../entity-sql';
 import { OutboxRepository } from './outbox-repository';
 
-interface TouchpointRow {
+export interface TouchpointRow {
   id: string;
   account_id: string;
   kind: Touchpoint['kind'];
@@ -14,12 +14,13 @@ interface TouchpointRow {
   status: Touchpoint['status'];
   outcome: string | null;
   sentiment: Touchpoint['sentiment'];
+  contact_id: string | null;
 }
 
 /** Every synced column of touchpoints, from the entity registry. */
 const COLUMNS = selectColumns('touchpoints');
 
-function toTouchpoint(row: TouchpointRow): Touchpoint {
+export function toTouchpoint(row: TouchpointRow): Touchpoint {
   return {
     id: row.id,
     accountId: row.account_id,
@@ -31,6 +32,7 @@ function toTouchpoint(row: TouchpointRow): Touchpoint {
     status: row.status,
     outcome: row.outcome,
     sentiment: row.sentiment,
+    contactId: row.contact_id,
   };
 }
 
@@ -119,7 +121,7 @@ export class TouchpointsRepository {
 
   /** Plans a new touchpoint, with its outbox mutation, in one transaction. */
   insertPlanned(
-    touchpoint: { id: string; accountId: string; kind: Touchpoint['kind']; origin: Touchpoint['origin']; title: string; dueAt: string },
+    touchpoint: { id: string; accountId: string; kind: Touchpoint['kind']; origin: Touchpoint['origin']; title: string; dueAt: string; contactId?: string | null },
     now: Date,
   ): Touchpoint {
     const at = now.toISOString();
@@ -127,6 +129,7 @@ export class TouchpointsRepository {
     const fields = {
       account_id: touchpoint.accountId, kind: touchpoint.kind, origin: touchpoint.origin, title: touchpoint.title,
       due_at: touchpoint.dueAt, status: 'planned', created_at: at, updated_at: at,
+      ...(touchpoint.contactId ? { contact_id: touchpoint.contactId } : {}),
     };
     const insert = prepareCached(this.db, insertSql('touchpoints', { columns: Object.keys(fields) }));
     this.inTransaction(() => {

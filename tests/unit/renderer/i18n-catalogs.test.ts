@@ -4,7 +4,7 @@ import { MESSAGES_ES } from '../../../src-shared/i18n/messages-es';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { translator } from '../../../src-shared/i18n/translate';
 import { localeFromLanguageTag } from '../../../src-renderer/i18n/locale-store';
-import { formatters } from '../../../src-renderer/i18n/format';
+import { formatters } from '../../../src-shared/i18n/format';
 
 /** The ICU arguments a message takes: `{name}` and `{n, plural, …}` alike. */
 const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1] ?? ''))].sort();

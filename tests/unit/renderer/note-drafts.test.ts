@@ -28,7 +28,11 @@ vi.mock('../../../src-renderer/api/api-client', async (importOriginal) => {
 const { ApiError } = await import('../../../src-renderer/api/api-client');
 const { NOTE_DRAFTS_STORAGE_KEY, sanitizePersistedDrafts, useNoteDraftsStore } = await import('../../../src-renderer/stores/note-drafts-store');
 const { saveNewNote, saveNoteEdit, deleteNote } = await import('../../../src-renderer/stores/note-actions');
-const { useNotesStore, emptyPagedNotes } = await import('../../../src-renderer/stores/notes-store');
+const { accountNotesQuery } = await import('../../../src-renderer/queries/notes-query');
+const { queryClient } = await import('../../../src-renderer/queries/query-client');
+const notesKey = accountNotesQuery('a1', '').queryKey;
+/** The account's notes as its list shows them. */
+const listed = (): Note[] => queryClient.getQueryData(notesKey)?.pages.flatMap((page) => page.notes) ?? [];
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const note = (id: string, body: string, createdAt = '2026-02-01T00:00:00Z'): Note => ({
@@ -42,7 +46,7 @@ beforeEach(() => {
   storage.items.clear();
   storage.failWrites = false;
   useNoteDraftsStore.setState({ drafts: {}, edits: {} });
-  useNotesStore.setState({ accountId: 'a1', browse: { ...emptyPagedNotes('ready'), notes: [note('n0', 'old', '2026-01-01T00:00:00Z')] } });
+  queryClient.setQueryData(notesKey, { pages: [{ notes: [note('n0', 'old', '2026-01-01T00:00:00Z')], nextBefore: null }], pageParams: [null] });
 });
 
 describe('saving a new note is idempotent', () => {
@@ -52,7 +56,7 @@ describe('saving a new note is idempotent', () => {
     const saved = await saveNewNote('a1');
     expect(saved.id).toMatch(UUID_V7);
     expect(invoke).toHaveBeenCalledWith('notes.add', { id: saved.id, accountId: 'a1', body: 'Call went well' });
-    expect(useNotesStore.getState().browse.notes.map((n) => n.id)).toEqual([saved.id, 'n0']);
+    expect(listed().map((n) => n.id)).toEqual([saved.id, 'n0']);
     expect(drafts().a1).toBeUndefined();
   });
 
@@ -84,7 +88,7 @@ describe('saving a new note is idempotent', () => {
     invoke.mockResolvedValueOnce({ note: { ...note(id, 'Call went well. Renewal in May'), updatedAt: '2026-02-01T00:01:00Z' } });
     await saveNewNote('a1');
     expect(invoke).toHaveBeenLastCalledWith('notes.update', { id, body: 'Call went well. Renewal in May' });
-    expect(useNotesStore.getState().browse.notes[0]!.body).toBe('Call went well. Renewal in May');
+    expect(listed()[0]!.body).toBe('Call went well. Renewal in May');
     expect(drafts().a1).toBeUndefined();
   });
 
@@ -170,16 +174,16 @@ describe('editing and deleting a note', () => {
     invoke.mockResolvedValueOnce({ note: { ...note('n0', 'fixed', '2026-01-01T00:00:00Z'), updatedAt: '2026-03-01T00:00:00Z' } });
     await saveNoteEdit('n0');
     expect(invoke).toHaveBeenLastCalledWith('notes.update', { id: 'n0', body: 'fixed' });
-    expect(useNotesStore.getState().browse.notes.map((n) => n.body)).toEqual(['fixed']);
+    expect(listed().map((n) => n.body)).toEqual(['fixed']);
     expect(useNoteDraftsStore.getState().edits.n0).toBeUndefined();
   });
 
   it('takes a deleted note off the list and drops its edit', async () => {
     useNoteDraftsStore.getState().setEdit('n0', 'never mind');
     invoke.mockResolvedValueOnce({ note: note('n0', 'old') });
-    await deleteNote('n0');
+    await deleteNote({ id: 'n0', accountId: 'a1' });
     expect(invoke).toHaveBeenCalledWith('notes.delete', { id: 'n0' });
-    expect(useNotesStore.getState().browse.notes).toEqual([]);
+    expect(listed()).toEqual([]);
     expect(useNoteDraftsStore.getState().edits).toEqual({});
   });
 });

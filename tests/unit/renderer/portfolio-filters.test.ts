@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { applyPortfolioFilters, activeFilterCount, NO_FILTERS } from '../../../src-renderer/components/portfolio-filters';
 import { portfolioCsv } from '../../../src-renderer/components/portfolio-csv';
-import { formatters } from '../../../src-renderer/i18n/format';
+import { formatters } from '../../../src-shared/i18n/format';
 import { translator } from '../../../src-shared/i18n/translate';
 import { portfolioRow } from '../../helpers/portfolio-row';
 

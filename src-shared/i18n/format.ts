@@ -1,4 +1,4 @@
-import type { Locale } from '../../src-shared/scoring/labels';
+import type { Locale } from '../scoring/labels';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
