@@ -29,6 +29,8 @@ import { useOverlayStore } from './stores/overlay-store';
 import { NotFoundView } from './views/NotFoundView';
 import { QbrView } from './views/QbrView';
 import { QbrQuarterView } from './views/QbrQuarterView';
+import { DashboardsView } from './views/DashboardsView';
+import { DashboardAccountsView } from './views/DashboardAccountsView';
 
 /** The open book's places. */
 function BookRoutes() {
@@ -40,6 +42,12 @@ function BookRoutes() {
       <Route path={PATHS.search} component={SearchView} />
       <Route path={PATHS.agenda} component={AgendaView} />
       <Route path={PATHS.qbrs} component={QbrQuarterView} />
+      <Route path={PATHS.dashboards}>{() => <DashboardsView />}</Route>
+      <Route path={PATHS.dashboard}>{(params) => <DashboardsView name={params.name} />}</Route>
+      <Route path={PATHS.dashboardKpi}>{(params) => <DashboardAccountsView name={params.name} target={{ kind: 'kpi', id: params.id }} />}</Route>
+      <Route path={PATHS.dashboardFigure}>
+        {(params) => <DashboardAccountsView name={params.name} target={{ kind: 'figure', id: params.id, series: params.series, category: params.category }} />}
+      </Route>
       <Route path={PATHS.qbr}>{(params) => <QbrView key={`${params.accountId}/${params.quarter}`} accountId={params.accountId} quarter={params.quarter} />}</Route>
       <Route path={PATHS.brief}>{(params) => <AccountBriefView key={params.accountId} accountId={params.accountId} />}</Route>
       <Route path={PATHS.account}>{(params) => <AccountPage key={params.accountId} accountId={params.accountId} />}</Route>

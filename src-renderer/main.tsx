@@ -8,6 +8,7 @@ import './styles/workspace.css';
 import './styles/notes.css';
 import './styles/sync.css';
 import './styles/today.css';
+import './styles/dashboards.css';
 
 connectToMain();
 const root = document.getElementById('root');

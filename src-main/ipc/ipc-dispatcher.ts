@@ -22,6 +22,7 @@ import { EscalationsService } from '../services/escalations-service';
 import { AccountPlanService } from '../services/account-plan-service';
 import { CsmSentimentService } from '../services/csm-sentiment-service';
 import { QbrService } from '../services/qbr-service';
+import { DashboardService } from '../services/dashboard-service';
 import { AgendaService } from '../services/agenda-service';
 import { PortfolioService } from '../services/portfolio-service';
 import type { ServiceContext } from '../services/service-context';
@@ -45,6 +46,7 @@ function createHandlers(ctx: ServiceContext): Handlers {
   const agenda = new AgendaService(ctx);
   const sentiment = new CsmSentimentService(ctx);
   const qbr = new QbrService(ctx);
+  const dashboards = new DashboardService(ctx);
   const notes = new NotesService(ctx);
   const touchpoints = new TouchpointsService(ctx);
   return {
@@ -80,6 +82,8 @@ function createHandlers(ctx: ServiceContext): Handlers {
     'qbr.export': (request) => qbr.export(request),
     'qbr.exportToFolder': (request) => qbr.exportToFolder(request),
     'qbr.due': (request) => qbr.due(request.quarter),
+    'dashboard.view': (request) => dashboards.view(request),
+    'dashboard.accounts': (request) => dashboards.accounts(request),
   };
 }
 

@@ -15,6 +15,10 @@ export const PATHS = {
   search: '/search',
   agenda: '/agenda',
   qbrs: '/qbr',
+  dashboards: '/dashboards',
+  dashboard: '/dashboards/:name',
+  dashboardKpi: '/dashboards/:name/kpi/:id',
+  dashboardFigure: '/dashboards/:name/figure/:id/:series/:category',
 } as const;
 
 /** The deep link of one account's page. */
@@ -32,6 +36,19 @@ export function qbrPath(accountId: string, quarter: string): string {
   return `${accountPath(accountId)}/qbr/${encodeURIComponent(quarter)}`;
 }
 
+/** One dashboard ('executive', 'operational', 'team'). */
+export function dashboardPath(name: string): string {
+  return `${PATHS.dashboards}/${encodeURIComponent(name)}`;
+}
+
+/** The accounts behind a dashboard's KPI, or behind one value of a figure (its series and category). */
+export function drillPath(name: string, target: { kind: 'kpi'; id: string } | { kind: 'figure'; id: string; series: string; category: string }): string {
+  const e = encodeURIComponent;
+  return target.kind === 'kpi'
+    ? `${dashboardPath(name)}/kpi/${e(target.id)}`
+    : `${dashboardPath(name)}/figure/${e(target.id)}/${e(target.series)}/${e(target.category)}`;
+}
+
 /** Goes to a place from code that has no hooks (table cells, the command palette). */
 export function goTo(path: string): void {
   navigate(path);
@@ -43,6 +60,7 @@ export const MAIN_PLACES: ReadonlyArray<{ path: string; label: MessageKey }> = [
   { path: PATHS.portfolio, label: 'nav.portfolio' },
   { path: PATHS.agenda, label: 'nav.agenda' },
   { path: PATHS.qbrs, label: 'nav.qbrs' },
+  { path: PATHS.dashboards, label: 'nav.dashboards' },
   { path: PATHS.escalations, label: 'nav.escalations' },
   { path: PATHS.search, label: 'nav.search' },
 ];

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { addUtcDays, utcDay } from '../../src-shared/schedule/utc-date';
+import { addUtcDays, utcMondayOf } from '../../src-shared/schedule/utc-date';
 import { invoke, toIpcError } from '../api/api-client';
 import { downloadFile } from '../components/download-file';
 import { ErrorState } from '../components/ErrorState';
@@ -13,17 +13,12 @@ import { accountPath } from '../routes/paths';
 /** Days the .ics export covers from today. */
 const EXPORT_DAYS = 90;
 
-/** Monday (UTC) of the week holding `date`. */
-function mondayOf(date: Date): Date {
-  const day = utcDay(date);
-  return addUtcDays(day, -((day.getUTCDay() + 6) % 7));
-}
 const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 
 /** The planned touchpoints of a week, a column per day, with the calendar export of the schedule. */
 export function AgendaView() {
   const { t, fmt, locale } = useT();
-  const [monday, setMonday] = useState(() => mondayOf(new Date()));
+  const [monday, setMonday] = useState(() => utcMondayOf(new Date()));
   const from = isoDay(monday);
   const { data, error, isPending, refetch } = useOperation('touchpoints.agenda', { from, days: 7 });
   const [exportError, setExportError] = useState<string | null>(null);
@@ -43,7 +38,7 @@ export function AgendaView() {
       <div className="agenda-head">
         <h1 className="page-heading">{t('agenda.title', { date: fmt.date(from) })}</h1>
         <button type="button" className="button-secondary button-small" onClick={() => setMonday(addUtcDays(monday, -7))}>{t('agenda.previous')}</button>
-        <button type="button" className="button-secondary button-small" onClick={() => setMonday(mondayOf(new Date()))}>{t('agenda.thisWeek')}</button>
+        <button type="button" className="button-secondary button-small" onClick={() => setMonday(utcMondayOf(new Date()))}>{t('agenda.thisWeek')}</button>
         <button type="button" className="button-secondary button-small" onClick={() => setMonday(addUtcDays(monday, 7))}>{t('agenda.next')}</button>
         <button type="button" className="button-primary button-small agenda-export" onClick={() => void exportIcs()}>{t('agenda.export')}</button>
       </div>

@@ -7,6 +7,7 @@
  */
 import { WORKSTATION_EN } from './workstation-en';
 import { QBR_EN } from './qbr-en';
+import { DASHBOARD_EN } from './dashboard-en';
 
 const CORE_EN = {
   'app.title': 'CSM Workstation',
@@ -281,8 +282,8 @@ const CORE_EN = {
   'entity.other': 'record',
 } as const;
 
-/** Every English message: the core screens', the workstation views' and the QBR's. */
-export const MESSAGES_EN = { ...CORE_EN, ...WORKSTATION_EN, ...QBR_EN } as const;
+/** Every English message: the core screens', the workstation views', the QBR's and the dashboards'. */
+export const MESSAGES_EN = { ...CORE_EN, ...WORKSTATION_EN, ...QBR_EN, ...DASHBOARD_EN } as const;
 
 export type MessageKey = keyof typeof MESSAGES_EN;
 export type Catalog = Readonly<Record<MessageKey, string>>;

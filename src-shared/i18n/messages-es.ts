@@ -1,9 +1,10 @@
 import type { Catalog, MessageKey } from './messages-en';
 import { WORKSTATION_ES } from './workstation-es';
 import { QBR_ES } from './qbr-es';
+import { DASHBOARD_ES } from './dashboard-es';
 
 /** Spanish UI strings; same keys as the English catalog (the type enforces it). */
-const CORE_ES: Omit<Catalog, keyof typeof WORKSTATION_ES | keyof typeof QBR_ES> = {
+const CORE_ES: Omit<Catalog, keyof typeof WORKSTATION_ES | keyof typeof QBR_ES | keyof typeof DASHBOARD_ES> = {
   'app.title': 'CSM Workstation',
   'language.label': 'Idioma',
   'language.en': 'English',
@@ -277,4 +278,4 @@ const CORE_ES: Omit<Catalog, keyof typeof WORKSTATION_ES | keyof typeof QBR_ES> 
 };
 
 /** Every Spanish message; the type demands exactly the English keys. */
-export const MESSAGES_ES: Catalog = { ...CORE_ES, ...WORKSTATION_ES, ...QBR_ES } satisfies Record<MessageKey, string>;
+export const MESSAGES_ES: Catalog = { ...CORE_ES, ...WORKSTATION_ES, ...QBR_ES, ...DASHBOARD_ES } satisfies Record<MessageKey, string>;

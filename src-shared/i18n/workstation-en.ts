@@ -105,7 +105,7 @@ export const WORKSTATION_EN = {
   'touchpoints.due': 'Due',
   'touchpoints.titleField': 'Title',
   'touchpoints.upsell': 'Upsell review',
-  'nav.search': 'Search notes',
+  'nav.search': 'Search',
   'palette.title': 'Command palette',
   'palette.placeholder': 'Type an account, a view or an action…',
   'palette.results': 'Matches',

@@ -107,7 +107,7 @@ export const WORKSTATION_ES: Readonly<Record<keyof typeof WORKSTATION_EN, string
   'touchpoints.due': 'Fecha',
   'touchpoints.titleField': 'Título',
   'touchpoints.upsell': 'Revisión de ampliación',
-  'nav.search': 'Buscar notas',
+  'nav.search': 'Buscar',
   'palette.title': 'Paleta de comandos',
   'palette.placeholder': 'Escribe una cuenta, una vista o una acción…',
   'palette.results': 'Coincidencias',

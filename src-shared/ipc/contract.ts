@@ -24,6 +24,7 @@ import { timelineContract } from './timeline-schemas';
 import { agendaContract } from './agenda-schemas';
 import { sentimentContract } from './sentiment-schemas';
 import { qbrContract } from './qbr-schemas';
+import { dashboardContract } from './dashboard-schemas';
 import { userText, uuidV7Schema } from './text-schemas';
 
 const id = z.string().min(1, 'must not be empty').max(64);
@@ -222,6 +223,7 @@ export const ipcContract = {
   ...agendaContract,
   ...sentimentContract,
   ...qbrContract,
+  ...dashboardContract,
   ...syncSessionContract,
 } as const;
 

@@ -54,6 +54,8 @@ export const IPC_OPERATION_NAMES = [
   'qbr.export',
   'qbr.exportToFolder',
   'qbr.due',
+  'dashboard.view',
+  'dashboard.accounts',
   ...WORKSPACE_OPERATIONS,
 ] as const;
 

@@ -44,6 +44,12 @@ export function utcWeekday(date: Date): number {
   return date.getUTCDay();
 }
 
+/** Monday (UTC) of the week holding `date`: weeks in the agenda and the dashboards start on Monday. */
+export function utcMondayOf(date: Date): Date {
+  const day = utcDay(date);
+  return addUtcDays(day, -((day.getUTCDay() + 6) % 7));
+}
+
 /** The first UTC day on or after the day of `date` whose weekday is `weekday` (0 = Sunday). */
 export function nextUtcWeekdayOnOrAfter(date: Date, weekday: number): Date {
   const day = utcDay(date);

@@ -82,7 +82,7 @@ describe("a CSM's day, Today to search (web shell in Chromium)", () => {
   });
 
   it('finds the note by searching, the word highlighted', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search notes' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search', exact: true }).click();
     await page.getByRole('searchbox').fill(WORD);
     const hit = page.getByRole('list', { name: 'Matching notes' }).getByRole('listitem').first();
     await expect.poll(() => hit.innerText(), { timeout: 10_000 }).toContain(accountName);
