@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src-main/db/open-store';
+import { generateDemoBook } from '../../src-main/demo/demo-book';
+import { organisationTeam } from '../../src-shared/demo/demo-team';
 import type { PortfolioRow } from '../../src-shared/ipc/contract';
 import { callIpc, openAppInChromium, SCREENSHOT_DIR, seriousAxeViolations, START_TIMEOUT_MS, type AppSession } from './app-session';
 
@@ -37,6 +40,11 @@ async function screenshots(name: string): Promise<void> {
   await page.setViewportSize(size);
 }
 
+/** Whether the app header shows everything on one line without running off the window. */
+function headerFits(): Promise<boolean> {
+  return page.locator('.app-header').evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().height < 60);
+}
+
 describe('the dashboards (web shell in Chromium, demo book)', () => {
   beforeAll(async () => {
     session = await openAppInChromium('csm-e2e-dash-', { bypassCSP: true });
@@ -53,6 +61,7 @@ describe('the dashboards (web shell in Chromium, demo book)', () => {
     for (const heading of EXECUTIVE) await figure(heading).waitFor();
     await page.locator('canvas').first().waitFor();
     expect(await page.locator('.dash-kpi[data-kpi="activeAccounts"] .dash-kpi-value').innerText()).toBe(String(active.length));
+    expect(await headerFits()).toBe(true);
 
     // Health by tier equals the portfolio's tiers, count for count.
     const tiers = await tableOf('Health distribution by tier');
@@ -72,6 +81,15 @@ describe('the dashboards (web shell in Chromium, demo book)', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'dashboard-drill-1280-en.png') });
     await page.getByRole('link', { name: /Back to the Executive dashboard/ }).click();
+
+    // Clicking a bar opens its accounts: the middle of the five tier bars is Stable, and it rises from the axis.
+    const canvas = figure('Health distribution by tier').locator('canvas');
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.click(box.x + 30 + (box.width - 30) / 2, box.y + box.height - 40);
+    await page.getByRole('heading', { name: 'Health distribution by tier: Stable, Accounts' }).waitFor();
+    await page.getByRole('status').filter({ hasText: `${active.filter((r) => r.tier === 'stable').length} accounts` }).waitFor();
+    await page.goBack();
+    await figure('ARR by tier').waitFor();
 
     // A KPI opens its accounts too.
     await page.locator('.dash-kpi[data-kpi="activeAccounts"]').click();
@@ -103,6 +121,7 @@ describe('the dashboards (web shell in Chromium, demo book)', () => {
     await screenshots('dashboard-operational-1280-en');
     await page.getByRole('button', { name: 'Español' }).click();
     await page.getByRole('heading', { name: 'Contactos realizados y vencidos, por semana' }).waitFor();
+    expect(await headerFits()).toBe(true);
     await page.setViewportSize({ width: 1920, height: 1080 });
     await screenshots('dashboard-operational-1920-es');
     await page.getByRole('link', { name: 'Dirección' }).click();
@@ -113,5 +132,50 @@ describe('the dashboards (web shell in Chromium, demo book)', () => {
     await page.getByRole('heading', { name: 'El equipo de un vistazo' }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+});
+
+describe("the Team dashboard on a manager's book (an organisation's demo team)", () => {
+  let team: AppSession | undefined;
+  beforeAll(async () => {
+    team = await openAppInChromium('csm-e2e-dash-team-', {
+      demo: false,
+      bypassCSP: true,
+      prepare: (dataDir) => {
+        const db = openStore({ dataDir });
+        generateDemoBook(db, { accounts: 120, seed: 11, asOf: new Date(), team: organisationTeam() });
+        db.close();
+      },
+    });
+    page = team.page;
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }, START_TIMEOUT_MS + 60_000);
+  afterAll(() => team?.close(), 30_000);
+
+  it('shows a row per CSM whose accounts add up to the book, each opening that CSM’s accounts', async () => {
+    const { rows } = await callIpc<{ rows: PortfolioRow[] }>(team!.shell, 'portfolio.list', {});
+    const active = rows.filter((r) => r.status === 'active');
+    const owners = new Set(active.map((r) => r.ownerName));
+    await page.evaluate(() => {
+      location.hash = '#/dashboards/team';
+    });
+    await figure('The team at a glance').waitFor();
+    const table = await tableOf('The team at a glance');
+    expect(table.map((r) => r[0]).sort()).toEqual([...owners].sort());
+    expect(table.reduce((sum, r) => sum + Number(r[1]), 0)).toBe(active.length);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshots('dashboard-team-1280-en');
+
+    const [name, count] = table[0]!;
+    await figure('The team at a glance').getByRole('link', { name: `${count}: list the accounts of ${name}, Accounts` }).click();
+    await page.getByRole('status').filter({ hasText: `${count} accounts` }).waitFor();
+    const listed = await page.locator('.dash-drill-table tbody tr td:nth-child(2)').allInnerTexts();
+    expect(new Set(listed)).toEqual(new Set([name]));
+    await page.goBack();
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('heading', { name: 'El equipo de un vistazo' }).waitFor();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.locator('canvas').first().waitFor();
+    await screenshots('dashboard-team-1920-es');
   });
 });
