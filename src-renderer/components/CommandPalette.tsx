@@ -4,7 +4,8 @@ import { fuzzyFilter } from '../../src-shared/search/fuzzy-match';
 import { TIER_LABELS } from '../../src-shared/scoring/labels';
 import { useT } from '../i18n/use-t';
 import { usePortfolio } from '../queries/portfolio-query';
-import { accountPath, goTo, MAIN_PLACES } from '../routes/paths';
+import { accountPath, dashboardPath, goTo, MAIN_PLACES } from '../routes/paths';
+import { DASHBOARDS } from '../../src-shared/dashboards/dashboard-model';
 import { useOverlayStore } from '../stores/overlay-store';
 import { useModalDialog } from './useModalDialog';
 
@@ -40,6 +41,7 @@ export function CommandPalette() {
     const fixed: Command[] = [
       { id: 'quick-note', label: t('palette.quickNote'), hint: t('palette.action'), run: () => openQuickNote(current) },
       ...MAIN_PLACES.map((view) => ({ id: `view-${view.path}`, label: t(view.label), hint: t('palette.view'), run: () => goTo(view.path) })),
+      ...DASHBOARDS.map((name) => ({ id: `dashboard-${name}`, label: `${t('nav.dashboards')}: ${t(`dash.tab.${name}`)}`, hint: t('palette.view'), run: () => goTo(dashboardPath(name)) })),
     ];
     const accounts = (data?.rows ?? []).filter((row) => row.status === 'active');
     const found = query.trim() === '' ? [] : fuzzyFilter(accounts, query, (row) => row.name, ACCOUNT_LIMIT);

@@ -42,8 +42,8 @@ export function useOperation<Op extends IpcOperation>(
 /** Operations whose cached answer is kept up to date by their own code instead of a refetch. */
 const SELF_REFRESHING = new Set<string>(['portfolio.list']);
 
-/** A note changes no score, schedule or escalation: only the reads that show notes follow it. */
-const NOTE_READERS = new Set<string>(['notes.list', 'notes.search']);
+/** A note changes no score, schedule or escalation: only the reads that show notes (or count them) follow it. */
+const NOTE_READERS = new Set<string>(['notes.list', 'notes.search', 'dashboard.view', 'dashboard.accounts']);
 
 /**
  * Marks stale what a change can have touched: its accounts' queries and every book-wide one (of
