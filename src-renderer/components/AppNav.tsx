@@ -1,11 +1,13 @@
-import { Link, useRoute } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { useT } from '../i18n/use-t';
 import { MAIN_PLACES } from '../routes/paths';
 import type { MessageKey } from '../../src-shared/i18n/messages-en';
 
 function NavLink({ path, label }: { path: string; label: MessageKey }) {
   const { t } = useT();
-  const [active] = useRoute(path);
+  const [location] = useLocation();
+  // A place's own pages count as it (#/dashboards/team is under Dashboards); Today is '/' alone.
+  const active = location === path || (path !== '/' && location.startsWith(`${path}/`));
   return (
     <Link href={path} className={active ? 'nav-link is-active' : 'nav-link'} aria-current={active ? 'page' : undefined}>
       {t(label)}
