@@ -89,7 +89,7 @@ export function operationalDashboard(src: OperationalSources): BuiltDashboard {
     }
     const due = new Date(t.dueAt);
     const monday = utcMondayOf(due);
-    const weekEnd = Math.min(addUtcDays(monday, 7).getTime(), today.getTime());
+    const weekEnd = addUtcDays(monday, 7).getTime();
     const doneInTime = t.status === 'done' && t.completedAt !== null && Date.parse(t.completedAt) < weekEnd;
     const closed = t.status === 'skipped' || t.status === 'cancelled';
     if (isOverdue({ dueAt: due, status: 'planned' }, src.asOf) && !closed && !doneInTime) perWeek.add('overdue', isoDay(monday), t.accountId);

@@ -30,7 +30,10 @@ export function teamDashboard(src: TeamSources): BuiltDashboard {
   const names = new Map<string, string>();
   for (const a of active) names.set(a.ownerId ?? UNOWNED, a.ownerName ?? '');
   const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
-  const owners = [...names.keys()].sort((x, y) => collator.compare(names.get(x) ?? '', names.get(y) ?? '') || (x < y ? -1 : 1));
+  // By name, the accounts nobody owns last.
+  const owners = [...names.keys()].sort(
+    (x, y) => Number(x === UNOWNED) - Number(y === UNOWNED) || collator.compare(names.get(x) ?? '', names.get(y) ?? '') || (x < y ? -1 : 1),
+  );
 
   const mix = new FigureGrid(TIERS, owners);
   const table = new FigureGrid(TEAM_COLUMNS, owners);
@@ -69,7 +72,8 @@ export function teamDashboard(src: TeamSources): BuiltDashboard {
 
   const ownerCategories = owners.map((owner) => ({
     key: owner,
-    label: owner === UNOWNED || !names.get(owner) ? { key: 'owner.none' } : { text: names.get(owner) as string },
+    // An owner this book has no user row for is shown by id rather than as a second "No owner".
+    label: owner === UNOWNED ? { key: 'owner.none' } : { text: names.get(owner) || owner },
   }));
   const figures: Figure[] = [
     {
@@ -86,7 +90,7 @@ export function teamDashboard(src: TeamSources): BuiltDashboard {
       })),
     },
   ];
-  const kpis: Kpi[] = [{ id: 'csms', unit: 'count', value: owners.length, n: active.length }];
+  const kpis: Kpi[] = [{ id: 'csms', unit: 'count', value: owners.filter((o) => o !== UNOWNED).length, n: active.length }];
   return {
     dashboard: { name: 'team', asOf: src.asOf.toISOString(), kpis, figures },
     accounts: {

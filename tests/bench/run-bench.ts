@@ -19,6 +19,7 @@ import { benchWebShell } from './web-shell-bench';
 import { ms, printFigures, timeRuns, verdict, type FigureRow } from './bench-stats';
 import { benchUi } from './ui-bench';
 import { benchQbr } from './qbr-bench';
+import { benchDashboards } from './dashboard-bench';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 5000);
 const SEED = 5000;
@@ -71,6 +72,12 @@ if (process.argv.includes('--qbr-only')) {
   db.close();
   process.exit(0);
 }
+// `npm run bench -- --dashboards-only`: just the dashboard figures on the reference book.
+if (process.argv.includes('--dashboards-only')) {
+  printFigures(benchDashboards(db, createServiceContext(db, { now: () => AS_OF })));
+  db.close();
+  process.exit(0);
+}
 // The reference book is a demo book: the app opens it without backing it up (1.2 GB per copy).
 new SyncStateRepository(db).markDemoBook();
 const counts = Object.fromEntries(
@@ -112,6 +119,7 @@ const adversarial = benchAdversarial(db, dispatch, benchDir, AS_OF);
 rows.push(...adversarial.rows);
 
 rows.push(...benchQbr(db, dispatch));
+rows.push(...benchDashboards(db, ctx));
 
 // Durable note write p95 (FULL sync, FTS, outbox) vs a raw synchronous=FULL insert in WAL.
 const accountId = (db.prepare('SELECT id FROM accounts LIMIT 1').get() as { id: string }).id;
