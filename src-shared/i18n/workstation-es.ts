@@ -219,7 +219,7 @@ export const WORKSTATION_ES: Readonly<Record<keyof typeof WORKSTATION_EN, string
   'brief.risks': 'Señales de riesgo activas',
   'brief.escalations': 'Escaladas abiertas',
   'brief.stakeholders': 'Interlocutores',
-  'brief.none': 'Ninguno',
+  'brief.none': 'Nada por ahora',
   'brief.open': 'Resumen',
   'signals.upsell': 'Próximas revisiones de ampliación',
   'signals.held': 'en espera',
