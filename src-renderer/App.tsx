@@ -14,7 +14,7 @@ import { useT } from './i18n/use-t';
 import { useNavigationStore } from './stores/navigation-store';
 import { followDataChanges, isNotesOnly, queryClient } from './queries/query-client';
 import { refreshPortfolioRows } from './queries/portfolio-query';
-import { goTo, PATHS } from './routes/paths';
+import { goTo, PATHS, routeParam } from './routes/paths';
 import { AccountPage } from './views/AccountPage';
 import { PortfolioView } from './views/PortfolioView';
 import { TodayView } from './views/TodayView';
@@ -44,9 +44,14 @@ function BookRoutes() {
       <Route path={PATHS.qbrs} component={QbrQuarterView} />
       <Route path={PATHS.dashboards}>{() => <DashboardsView />}</Route>
       <Route path={PATHS.dashboard}>{(params) => <DashboardsView name={params.name} />}</Route>
-      <Route path={PATHS.dashboardKpi}>{(params) => <DashboardAccountsView name={params.name} target={{ kind: 'kpi', id: params.id }} />}</Route>
+      <Route path={PATHS.dashboardKpi}>{(params) => <DashboardAccountsView name={params.name} target={{ kind: 'kpi', id: routeParam(params.id) }} />}</Route>
       <Route path={PATHS.dashboardFigure}>
-        {(params) => <DashboardAccountsView name={params.name} target={{ kind: 'figure', id: params.id, series: params.series, category: params.category }} />}
+        {(params) => (
+          <DashboardAccountsView
+            name={params.name}
+            target={{ kind: 'figure', id: routeParam(params.id), series: routeParam(params.series), category: routeParam(params.category) }}
+          />
+        )}
       </Route>
       <Route path={PATHS.qbr}>{(params) => <QbrView key={`${params.accountId}/${params.quarter}`} accountId={params.accountId} quarter={params.quarter} />}</Route>
       <Route path={PATHS.brief}>{(params) => <AccountBriefView key={params.accountId} accountId={params.accountId} />}</Route>

@@ -4,6 +4,7 @@ import { ONBOARDING_CHECKLIST } from '../../src-shared/schedule/onboarding-check
 import { addUtcDays, MS_PER_DAY, utcDay, utcDaysBetween } from '../../src-shared/schedule/utc-date';
 import { isOverdue, sortDayWork } from '../../src-shared/schedule/work-queue';
 import { biggestMover } from '../../src-shared/scoring/health-change';
+import { isAtRiskBand } from '../../src-shared/scoring/risk';
 import type { RiskBand } from '../../src-shared/scoring/types';
 import { AccountsRepository } from '../db/repositories/accounts-repository';
 import { AccountInputsRepository } from '../db/repositories/account-inputs-repository';
@@ -65,7 +66,7 @@ export class TodayService {
       overdueTotal: work.filter((w) => w.overdue).length,
       ...this.movers(asOf),
       renewals,
-      arrAtRisk: renewals.filter((r) => r.account.riskBand === 'high' || r.account.riskBand === 'medium').reduce((sum, r) => sum + r.account.arr, 0),
+      arrAtRisk: renewals.filter((r) => isAtRiskBand(r.account.riskBand)).reduce((sum, r) => sum + r.account.arr, 0),
       escalations: this.escalations.board().escalations,
       onboarding: this.onboarding(asOf),
     };

@@ -41,7 +41,7 @@ export function CommandPalette() {
     const fixed: Command[] = [
       { id: 'quick-note', label: t('palette.quickNote'), hint: t('palette.action'), run: () => openQuickNote(current) },
       ...MAIN_PLACES.map((view) => ({ id: `view-${view.path}`, label: t(view.label), hint: t('palette.view'), run: () => goTo(view.path) })),
-      ...DASHBOARDS.map((name) => ({ id: `dashboard-${name}`, label: `${t('nav.dashboards')}: ${t(`dash.tab.${name}`)}`, hint: t('palette.view'), run: () => goTo(dashboardPath(name)) })),
+      ...DASHBOARDS.map((name) => ({ id: `dashboard-${name}`, label: t('dash.paletteItem', { name: t(`dash.tab.${name}`) }), hint: t('palette.view'), run: () => goTo(dashboardPath(name)) })),
     ];
     const accounts = (data?.rows ?? []).filter((row) => row.status === 'active');
     const found = query.trim() === '' ? [] : fuzzyFilter(accounts, query, (row) => row.name, ACCOUNT_LIMIT);

@@ -6,20 +6,13 @@ import { figureRows, figureTitleKey, labelText, targetText, valueText } from '..
 import type { MessageKey } from '../../src-shared/i18n/messages-en';
 import type { I18n } from '../i18n/use-t';
 import { drillPath, goTo } from '../routes/paths';
-import { downloadFile } from './download-file';
+import { base64Bytes, downloadFile } from './download-file';
 import { figureCsv } from './dashboard-csv';
 
 const DashboardChart = lazy(() => import('./DashboardChart').then((m) => ({ default: m.DashboardChart })));
 
 /** Categories read out in a chart's screen-reader summary; the table has them all. */
 const SUMMARY_CATEGORIES = 12;
-
-function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 /** The figure's values as a table; each value links to the accounts behind it. */
 function FigureTable({ board, figure, i18n, caption }: { board: DashboardName; figure: Figure; i18n: I18n; caption: string }) {
@@ -66,7 +59,8 @@ export function DashboardFigure({ board, figure, i18n, asOf }: { board: Dashboar
   const title = t(figureTitleKey(figure));
   const note = t(`dash.figureNote.${figure.id}` as MessageKey, { target: figure.target ? targetText(figure.target, i18n) : '' });
   const fileBase = `${board}-${figure.id}-${asOf.slice(0, 10)}`;
-  const empty = figure.categories.length === 0 || figure.series.every((s) => s.values.every((v) => v === null || v === 0));
+  // Zeros are a result (no churn in a year); only a figure with nothing measured is empty.
+  const empty = figure.categories.length === 0 || figure.series.every((s) => s.values.every((v) => v === null));
   const summary = useMemo(() => {
     const first = figure.series[0];
     const values = first
@@ -81,7 +75,7 @@ export function DashboardFigure({ board, figure, i18n, asOf }: { board: Dashboar
   const downloadPng = () => {
     const chart = chartRef.current;
     if (!chart) return;
-    downloadFile(`${fileBase}.png`, base64ToBytes(chart.toBase64Image('image/png').split(',')[1] ?? ''), 'image/png');
+    downloadFile(`${fileBase}.png`, base64Bytes(chart.toBase64Image('image/png').split(',')[1] ?? ''), 'image/png');
   };
   const downloadCsv = () => downloadFile(`${fileBase}.csv`, figureCsv(figure, title, i18n), 'text/csv;charset=utf-8');
   const charted = figure.chart !== 'table' && !figure.unavailable && !empty;

@@ -49,6 +49,18 @@ export function drillPath(name: string, target: { kind: 'kpi'; id: string } | { 
     : `${dashboardPath(name)}/figure/${e(target.id)}/${e(target.series)}/${e(target.category)}`;
 }
 
+/**
+ * A route segment as it was before drillPath encoded it: the router decodes only what decodeURI
+ * does, which leaves "/", "&", "?" and the like escaped (a feedback category "UI/UX").
+ */
+export function routeParam(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Goes to a place from code that has no hooks (table cells, the command palette). */
 export function goTo(path: string): void {
   navigate(path);

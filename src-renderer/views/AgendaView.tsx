@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { addUtcDays, utcMondayOf } from '../../src-shared/schedule/utc-date';
+import { addUtcDays, utcIsoDay, utcMondayOf } from '../../src-shared/schedule/utc-date';
 import { invoke, toIpcError } from '../api/api-client';
 import { downloadFile } from '../components/download-file';
 import { ErrorState } from '../components/ErrorState';
@@ -13,26 +13,25 @@ import { accountPath } from '../routes/paths';
 /** Days the .ics export covers from today. */
 const EXPORT_DAYS = 90;
 
-const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 
 /** The planned touchpoints of a week, a column per day, with the calendar export of the schedule. */
 export function AgendaView() {
   const { t, fmt, locale } = useT();
   const [monday, setMonday] = useState(() => utcMondayOf(new Date()));
-  const from = isoDay(monday);
+  const from = utcIsoDay(monday);
   const { data, error, isPending, refetch } = useOperation('touchpoints.agenda', { from, days: 7 });
   const [exportError, setExportError] = useState<string | null>(null);
   const exportIcs = async () => {
     setExportError(null);
     try {
-      const file = await invoke('touchpoints.ics', { from: isoDay(new Date()), days: EXPORT_DAYS, locale });
+      const file = await invoke('touchpoints.ics', { from: utcIsoDay(new Date()), days: EXPORT_DAYS, locale });
       downloadFile(file.fileName, file.ics, 'text/calendar;charset=utf-8');
     } catch (caught) {
       setExportError(errorText(toIpcError(caught), t));
     }
   };
   const days = Array.from({ length: 7 }, (_, i) => addUtcDays(monday, i));
-  const today = isoDay(new Date());
+  const today = utcIsoDay(new Date());
   return (
     <div className="agenda">
       <div className="agenda-head">
@@ -49,7 +48,7 @@ export function AgendaView() {
       {data && (
         <div className="agenda-days">
           {days.map((day) => {
-            const key = isoDay(day);
+            const key = utcIsoDay(day);
             const items = data.items.filter((item) => item.dueAt.slice(0, 10) === key);
             return (
               <section key={key} className={key === today ? 'agenda-day is-today' : 'agenda-day'} aria-labelledby={`agenda-${key}`}>

@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
 import type { DrillTarget } from '../../src-shared/dashboards/dashboard-model';
 import { figureTitleKey, labelText } from '../../src-shared/dashboards/dashboard-text';
-import type { MessageKey } from '../../src-shared/i18n/messages-en';
+import { MESSAGES_EN, type MessageKey } from '../../src-shared/i18n/messages-en';
 import { BAND_LABELS, TIER_LABELS } from '../../src-shared/scoring/labels';
 import { toIpcError } from '../api/api-client';
 import { ErrorState } from '../components/ErrorState';
@@ -22,15 +22,17 @@ export function DashboardAccountsView({ name, target }: { name: string; target: 
   if (!known) return <NotFoundView />;
 
   // "Health distribution by tier: Critical, Accounts", from the figure's own labels.
-  let heading = '';
-  if (target.kind === 'kpi') heading = t(`dash.kpi.${target.id}` as MessageKey);
+  // An id from a hand-typed link may name nothing: the page is then titled by the dashboard.
+  const named = (key: string): string => (key in MESSAGES_EN ? t(key as MessageKey) : t(`dash.tab.${board}`));
+  let heading: string;
+  if (target.kind === 'kpi') heading = named(`dash.kpi.${target.id}`);
   else {
     const figure = dashboard.data?.figures.find((f) => f.id === target.id);
     const series = figure?.series.find((s) => s.key === target.series);
     const category = figure?.categories.find((c) => c.key === target.category);
     heading = figure && series && category
       ? t('dash.drill.title', { figure: t(figureTitleKey(figure)), what: `${labelText(category.label, i18n)}, ${labelText(series.label, i18n)}` })
-      : t(figureTitleKey({ id: target.id }));
+      : named(figureTitleKey({ id: target.id }));
   }
   const back = t('dash.drill.back', { name: t(`dash.tab.${board}`) });
   return (

@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { qbrDocument, type QbrPlanText } from '../../src-shared/qbr/qbr-document';
 import { addUtcDays, utcQuarter } from '../../src-shared/schedule/utc-date';
 import { invoke, toIpcError } from '../api/api-client';
-import { downloadFile } from '../components/download-file';
+import { base64Bytes, downloadFile } from '../components/download-file';
 import { ErrorState } from '../components/ErrorState';
 import { errorText } from '../i18n/error-text';
 import { InlineForm } from '../components/InlineForm';
@@ -56,7 +56,7 @@ function ExportButtons({ accountId, quarter, draft }: { accountId: string; quart
       return invoke('qbr.export', { accountId, quarter, locale, format });
     },
     onSuccess: (file) => {
-      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+      const bytes = base64Bytes(file.base64);
       downloadFile(file.fileName, bytes, file.mimeType);
       void afterWrite([file.accountId]);
     },

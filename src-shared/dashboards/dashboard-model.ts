@@ -81,7 +81,8 @@ export type DrillTarget =
 
 /** The account ids behind a KPI or a figure's value; null when the dashboard has no such value. */
 export function accountsBehind(built: BuiltDashboard, target: DrillTarget): string[] | null {
-  if (target.kind === 'kpi') return built.accounts.kpis[target.id] ?? null;
+  // Own keys only: an id such as "constructor" must not reach Object.prototype.
+  if (target.kind === 'kpi') return Object.hasOwn(built.accounts.kpis, target.id) ? (built.accounts.kpis[target.id] as string[]) : null;
   const figure = built.dashboard.figures.find((f) => f.id === target.id);
   const s = figure?.series.findIndex((x) => x.key === target.series) ?? -1;
   const c = figure?.categories.findIndex((x) => x.key === target.category) ?? -1;
@@ -94,7 +95,7 @@ export function accountsBehind(built: BuiltDashboard, target: DrillTarget): stri
  * one place: `add(series, category, accountId, amount)` adds the amount and lists the account once.
  */
 export class FigureGrid {
-  private readonly values: number[][];
+  private readonly values: Array<Array<number | null>>;
   private readonly ids: Array<Array<Set<string>>>;
 
   constructor(
@@ -110,7 +111,8 @@ export class FigureGrid {
     const s = this.seriesKeys.indexOf(series);
     const c = this.categoryKeys.indexOf(category);
     if (s < 0 || c < 0) return;
-    (this.values[s] as number[])[c] = ((this.values[s] as number[])[c] as number) + amount;
+    const row = this.values[s] as Array<number | null>;
+    row[c] = (row[c] ?? 0) + amount;
     (this.ids[s] as Array<Set<string>>)[c]?.add(accountId);
   }
 
@@ -119,7 +121,7 @@ export class FigureGrid {
     const s = this.seriesKeys.indexOf(series);
     const c = this.categoryKeys.indexOf(category);
     if (s < 0 || c < 0) return;
-    (this.values[s] as Array<number | null>)[c] = value as number;
+    (this.values[s] as Array<number | null>)[c] = value;
     (this.ids[s] as Array<Set<string>>)[c] = new Set(accountIds);
   }
 
@@ -128,8 +130,16 @@ export class FigureGrid {
     return [...(this.values[this.seriesKeys.indexOf(series)] ?? [])];
   }
 
-  /** The accounts behind every value: [series][category]. */
-  accounts(): string[][][] {
-    return this.ids.map((row) => row.map((set) => [...set]));
+  /** The accounts behind one value; none for keys the grid does not have. */
+  accountsOf(series: string, category: string): string[] {
+    return [...(this.ids[this.seriesKeys.indexOf(series)]?.[this.categoryKeys.indexOf(category)] ?? [])];
+  }
+
+  /**
+   * The accounts behind every value of a figure drawn from this grid, [series][category] in the
+   * figure's own order (which need not be the grid's: a stacked chart lists its series differently).
+   */
+  accountsFor(figure: Pick<Figure, 'series' | 'categories'>): string[][][] {
+    return figure.series.map((s) => figure.categories.map((c) => this.accountsOf(s.key, c.key)));
   }
 }

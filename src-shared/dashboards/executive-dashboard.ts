@@ -1,6 +1,7 @@
 import { cohortRetention, monthlyChurnRate, revenueRetentionFromAccounts, type AccountLifespan } from '../metrics/retention';
 import { ces, csat, nps } from '../metrics/satisfaction';
 import { CHURN_FEATURES, trainChurnModel, type ChurnFeatures } from '../scoring/churn-model';
+import { isAtRiskBand } from '../scoring/risk';
 import type { RiskBand, Tier } from '../scoring/types';
 import { addUtcDays, addUtcMonths, monthKeyStart, utcDay, utcDaysBetween, utcMonthKey, utcQuarter } from '../schedule/utc-date';
 import { FigureGrid, type BuiltDashboard, type Figure, type Kpi } from './dashboard-model';
@@ -20,11 +21,6 @@ export const COHORTS_SHOWN = 24;
 export const NPS_QUARTERS = 4;
 /** The training split is seeded so the same book shows the same model. */
 const CHURN_MODEL_SEED = 20261;
-
-/** A band whose renewal is counted as ARR at risk (as Today counts it). */
-export function isAtRiskBand(band: RiskBand): boolean {
-  return band === 'high' || band === 'medium';
-}
 
 export interface ExecutiveSources {
   asOf: Date;
@@ -54,7 +50,7 @@ export function executiveDashboard(src: ExecutiveSources): BuiltDashboard {
   };
   const addFigure = (figure: Figure, grid: FigureGrid) => {
     figures.push(figure);
-    figureAccounts[figure.id] = grid.accounts();
+    figureAccounts[figure.id] = grid.accountsFor(figure);
   };
 
   addKpi({ id: 'activeAccounts', unit: 'count', value: active.length, n: active.length }, active.map((a) => a.id));
@@ -92,7 +88,8 @@ export function executiveDashboard(src: ExecutiveSources): BuiltDashboard {
   const renewals = new FigureGrid(['renewals', 'arrSafe', 'arrAtRisk'], windowKeys);
   for (const a of active) {
     const days = utcDaysBetween(src.asOf, new Date(a.renewalDate));
-    if (days < 0) continue;
+    // A date that does not parse (NaN) is in no window.
+    if (!(days >= 0)) continue;
     for (const d of RENEWAL_WINDOWS) {
       if (days > d) continue;
       renewals.add('renewals', `d${d}`, a.id);
@@ -109,7 +106,7 @@ export function executiveDashboard(src: ExecutiveSources): BuiltDashboard {
     ],
   }, renewals);
   const last = RENEWAL_WINDOWS.length - 1;
-  const atRisk90 = renewals.accounts()[2]?.[last] ?? [];
+  const atRisk90 = renewals.accountsOf('arrAtRisk', `d${RENEWAL_WINDOWS[last]}`);
   addKpi({ id: 'arrAtRisk90', unit: 'currency', value: renewals.seriesValues('arrAtRisk')[last] ?? 0, n: atRisk90.length }, atRisk90);
 
   addSatisfaction(src, addKpi, addFigure);
@@ -180,7 +177,7 @@ function addChurnAndRetention(src: ExecutiveSources, addKpi: AddKpi, addFigure: 
   }, churn);
   const lastMonth = months[months.length - 1] as string;
   const lastRate = churn.seriesValues('churnRate')[months.length - 1] ?? null;
-  addKpi({ id: 'monthlyChurn', unit: 'percent', value: lastRate, n: churn.seriesValues('churned')[months.length - 1] ?? 0, target: 'monthly_churn' }, churn.accounts()[0]?.[months.length - 1] ?? []);
+  addKpi({ id: 'monthlyChurn', unit: 'percent', value: lastRate, n: churn.seriesValues('churned')[months.length - 1] ?? 0, target: 'monthly_churn' }, churn.accountsOf('churnRate', lastMonth));
 
   // GRR / NRR over the same 12 months: accounts live at its start, their ARR at the end (0 if churned).
   const periodStart = monthKeyStart(months[0] as string).getTime();
@@ -202,7 +199,11 @@ function addChurnAndRetention(src: ExecutiveSources, addKpi: AddKpi, addFigure: 
   const rows = cohortRetention(lifespans, src.asOf).slice(-COHORTS_SHOWN);
   const cohortKeys = rows.map((r) => r.cohort);
   const members = new Map<string, string[]>(cohortKeys.map((k) => [k, []]));
-  for (const a of src.accounts) members.get(utcMonthKey(new Date(a.contractStart)))?.push(a.id);
+  const today = utcDay(src.asOf).getTime();
+  // The members cohortRetention counted: a contract starting later this month is not in it yet.
+  for (const a of src.accounts) {
+    if (utcDay(new Date(a.contractStart)).getTime() <= today) members.get(utcMonthKey(new Date(a.contractStart)))?.push(a.id);
+  }
   const columns = ['size', 'm1', 'm3', 'm6', 'm12'] as const;
   const grid = new FigureGrid(columns, cohortKeys);
   for (const r of rows) for (const c of columns) grid.set(c, r.cohort, r[c], members.get(r.cohort) ?? []);

@@ -1,5 +1,5 @@
 import { ONBOARDING_CHECKLIST } from '../schedule/onboarding-checklist';
-import { addUtcDays, MS_PER_DAY, utcDay, utcMondayOf } from '../schedule/utc-date';
+import { addUtcDays, MS_PER_DAY, utcDay, utcIsoDay, utcMondayOf } from '../schedule/utc-date';
 import { isOverdue } from '../schedule/work-queue';
 import { FigureGrid, type BuiltDashboard, type Figure, type Kpi } from './dashboard-model';
 import type {
@@ -53,10 +53,6 @@ export interface OperationalSources {
   training: ReadonlyArray<{ accountId: string; sessions: number | null }>;
 }
 
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
 /** The Operational dashboard (issue 9): is the team's work getting done? */
 export function operationalDashboard(src: OperationalSources): BuiltDashboard {
   const kpis: Kpi[] = [];
@@ -65,7 +61,7 @@ export function operationalDashboard(src: OperationalSources): BuiltDashboard {
   const figureAccounts: Record<string, string[][][]> = {};
   const addFigure = (figure: Figure, grid: FigureGrid) => {
     figures.push(figure);
-    figureAccounts[figure.id] = grid.accounts();
+    figureAccounts[figure.id] = grid.accountsFor(figure);
   };
   const addKpi = (kpi: Kpi, ids: Iterable<string>) => {
     kpis.push(kpi);
@@ -81,18 +77,18 @@ export function operationalDashboard(src: OperationalSources): BuiltDashboard {
   // done within that week (skipped and cancelled ones are closed, not overdue).
   const thisMonday = utcMondayOf(src.asOf);
   const weeks = Array.from({ length: TOUCHPOINT_WEEKS }, (_, i) => addUtcDays(thisMonday, 7 * (i - TOUCHPOINT_WEEKS + 1)));
-  const weekKeys = weeks.map(isoDay);
+  const weekKeys = weeks.map(utcIsoDay);
   const perWeek = new FigureGrid(['done', 'overdue'], weekKeys);
   for (const t of src.touchpoints) {
     if (t.status === 'done' && t.completedAt && Date.parse(t.completedAt) <= src.asOf.getTime()) {
-      perWeek.add('done', isoDay(utcMondayOf(new Date(t.completedAt))), t.accountId);
+      perWeek.add('done', utcIsoDay(utcMondayOf(new Date(t.completedAt))), t.accountId);
     }
     const due = new Date(t.dueAt);
     const monday = utcMondayOf(due);
     const weekEnd = addUtcDays(monday, 7).getTime();
     const doneInTime = t.status === 'done' && t.completedAt !== null && Date.parse(t.completedAt) < weekEnd;
     const closed = t.status === 'skipped' || t.status === 'cancelled';
-    if (isOverdue({ dueAt: due, status: 'planned' }, src.asOf) && !closed && !doneInTime) perWeek.add('overdue', isoDay(monday), t.accountId);
+    if (isOverdue({ dueAt: due, status: 'planned' }, src.asOf) && !closed && !doneInTime) perWeek.add('overdue', utcIsoDay(monday), t.accountId);
   }
   addFigure({
     id: 'touchpointsByWeek', chart: 'bar',

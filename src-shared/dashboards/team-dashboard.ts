@@ -75,7 +75,7 @@ export function teamDashboard(src: TeamSources): BuiltDashboard {
     // An owner this book has no user row for is shown by id rather than as a second "No owner".
     label: owner === UNOWNED ? { key: 'owner.none' } : { text: names.get(owner) || owner },
   }));
-  const figures: Figure[] = [
+  const [healthMix, teamTable]: Figure[] = [
     {
       id: 'teamHealthMix', chart: 'stackedBar', categories: ownerCategories,
       series: TIERS.map((tier) => ({ key: tier, label: { tier }, unit: 'count' as const, values: mix.seriesValues(tier) })),
@@ -92,10 +92,10 @@ export function teamDashboard(src: TeamSources): BuiltDashboard {
   ];
   const kpis: Kpi[] = [{ id: 'csms', unit: 'count', value: owners.filter((o) => o !== UNOWNED).length, n: active.length }];
   return {
-    dashboard: { name: 'team', asOf: src.asOf.toISOString(), kpis, figures },
+    dashboard: { name: 'team', asOf: src.asOf.toISOString(), kpis, figures: [healthMix as Figure, teamTable as Figure] },
     accounts: {
       kpis: { csms: active.map((a) => a.id) },
-      figures: { teamHealthMix: mix.accounts(), teamTable: table.accounts() },
+      figures: { teamHealthMix: mix.accountsFor(healthMix as Figure), teamTable: table.accountsFor(teamTable as Figure) },
     },
   };
 }

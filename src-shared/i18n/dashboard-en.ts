@@ -2,6 +2,7 @@
 export const DASHBOARD_EN = {
   'nav.dashboards': 'Dashboards',
   'dash.title': 'Dashboards',
+  'dash.paletteItem': 'Dashboard: {name}',
   'dash.tabs': 'Dashboard',
   'dash.tab.executive': 'Executive',
   'dash.tab.operational': 'Operational',

@@ -5,7 +5,7 @@ export const QBR_ES: Readonly<Record<keyof typeof QBR_EN, string>> = {
   'qbr.open': 'QBR',
   'nav.qbrs': 'QBR',
   'qbrs.title': 'QBR pendientes en {quarter}',
-  'qbrs.intro': 'Cuentas cuya revisión trimestral de negocio aún no se ha celebrado este trimestre. Cada informe se prepara con los datos de este equipo.',
+  'qbrs.intro': 'Cuentas cuya revisión trimestral de negocio aún no se ha celebrado este trimestre. Cada informe se prepara con los datos de este ordenador.',
   'qbrs.none': 'No hay QBR pendientes en {quarter}.',
   'qbrs.account': 'Cuenta',
   'qbrs.exported': 'Última exportación',

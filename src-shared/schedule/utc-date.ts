@@ -44,6 +44,11 @@ export function utcWeekday(date: Date): number {
   return date.getUTCDay();
 }
 
+/** The UTC calendar day of `date` as 'YYYY-MM-DD'. */
+export function utcIsoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
 /** Monday (UTC) of the week holding `date`: weeks in the agenda and the dashboards start on Monday. */
 export function utcMondayOf(date: Date): Date {
   const day = utcDay(date);

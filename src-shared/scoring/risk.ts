@@ -99,3 +99,8 @@ export function computeRisk(inputs: RiskInputs, config: ScoringConfig = DEFAULT_
   const band = riskBandFor(points, config);
   return { points, band, signals, response: responseFor(band) };
 }
+
+/** A band whose renewal counts as ARR at risk (Today's renewals, the Executive dashboard). */
+export function isAtRiskBand(band: RiskBand): boolean {
+  return band === 'high' || band === 'medium';
+}

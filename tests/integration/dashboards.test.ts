@@ -64,6 +64,11 @@ describe('the dashboards over a demo book', () => {
     const executive = view('executive');
     expect(kpi(executive, 'arrAtRisk90').value).toBe(today.arrAtRisk);
     expect(valueOf(executive, 'renewals', 'renewals', 'd90')).toBe(today.renewals.length);
+    const ids = (target: object) => drill('executive', target).map((a) => a.id).sort();
+    expect(ids({ kind: 'figure', id: 'renewals', series: 'renewals', category: 'd90' })).toEqual(today.renewals.map((r) => r.account.id).sort());
+    const atRisk = today.renewals.filter((r) => r.account.riskBand === 'high' || r.account.riskBand === 'medium').map((r) => r.account.id).sort();
+    expect(ids({ kind: 'figure', id: 'renewals', series: 'arrAtRisk', category: 'd90' })).toEqual(atRisk);
+    expect(ids({ kind: 'kpi', id: 'arrAtRisk90' })).toEqual(atRisk);
     const operational = view('operational');
     expect(kpi(operational, 'overdueNow').value).toBe(today.overdueTotal);
     expect(kpi(operational, 'openEscalations').value).toBe(today.escalations.length);

@@ -37,7 +37,7 @@ export class DashboardRepository {
     this.surveysStmt = db.prepare<[string], DashboardSurvey>(
       `SELECT sv.account_id AS accountId, sv.kind, sv.score, sv.answered_at AS answeredAt
        FROM surveys sv JOIN accounts a ON a.id = sv.account_id
-       WHERE sv.deleted_at IS NULL AND a.deleted_at IS NULL AND sv.answered_at >= ?`,
+       WHERE sv.deleted_at IS NULL AND a.deleted_at IS NULL AND a.status = 'active' AND sv.answered_at >= ?`,
     );
     const liveTouchpoints = `FROM touchpoints t JOIN accounts a ON a.id = t.account_id
        WHERE t.deleted_at IS NULL AND a.deleted_at IS NULL AND a.status = 'active'`;
@@ -51,12 +51,12 @@ export class DashboardRepository {
     this.escalationsStmt = db.prepare<[], DashboardEscalation>(
       `SELECT e.account_id AS accountId, e.level, e.opened_at AS openedAt
        FROM escalations e JOIN accounts a ON a.id = e.account_id
-       WHERE e.status = 'open' AND e.deleted_at IS NULL AND a.deleted_at IS NULL AND a.status = 'active'`,
+       WHERE e.status = 'open' AND e.deleted_at IS NULL AND a.deleted_at IS NULL`,
     );
     this.feedbackStmt = db.prepare<[string], DashboardFeedback>(
       `SELECT f.account_id AS accountId, f.category, f.sentiment
        FROM feedback f JOIN accounts a ON a.id = f.account_id
-       WHERE f.deleted_at IS NULL AND a.deleted_at IS NULL AND f.created_at >= ?`,
+       WHERE f.deleted_at IS NULL AND a.deleted_at IS NULL AND a.status = 'active' AND f.created_at >= ?`,
     );
     this.contactsStmt = db.prepare<[], DashboardContact>(
       `SELECT c.account_id AS accountId, c.certification_level AS certificationLevel
@@ -101,6 +101,7 @@ export class DashboardRepository {
     return this.overdueStmt.all(beforeIso).map((r) => r.accountId);
   }
 
+  /** Open escalations of every live account (a churned account's open one is still open work, as on the board). */
   openEscalations(): DashboardEscalation[] {
     return this.escalationsStmt.all();
   }

@@ -12,7 +12,22 @@ describe('FigureGrid', () => {
     // accounts/low: 1 + 1 + 1 = 3 from a and b; arr/high: 1500 + 2500 = 4000 from c and d.
     expect(grid.seriesValues('accounts')).toEqual([3, 0]);
     expect(grid.seriesValues('arr')).toEqual([0, 4_000]);
-    expect(grid.accounts()).toEqual([[['a', 'b'], []], [[], ['c', 'd']]]);
+    expect(grid.accountsOf('accounts', 'low')).toEqual(['a', 'b']);
+    expect(grid.accountsOf('arr', 'high')).toEqual(['c', 'd']);
+    expect(grid.accountsOf('arr', 'low')).toEqual([]);
+  });
+
+  it('lists the accounts in the order of the figure drawn from it, not its own', () => {
+    const grid = new FigureGrid(['renewals', 'arrAtRisk'], ['d30', 'd60']);
+    grid.add('renewals', 'd30', 'a');
+    grid.add('arrAtRisk', 'd60', 'b', 100);
+    const label = { text: '' };
+    // The chart stacks ARR at risk first and shows the windows the other way round.
+    const figure = {
+      series: [{ key: 'arrAtRisk', label, unit: 'currency' as const, values: [] }, { key: 'renewals', label, unit: 'count' as const, values: [] }],
+      categories: [{ key: 'd60', label }, { key: 'd30', label }],
+    };
+    expect(grid.accountsFor(figure)).toEqual([[['b'], []], [[], ['a']]]);
   });
 
   it('ignores unknown series and categories', () => {
@@ -21,7 +36,8 @@ describe('FigureGrid', () => {
     grid.add('accounts', 'nope', 'a');
     grid.set('accounts', 'nope', 9, ['a']);
     expect(grid.seriesValues('accounts')).toEqual([0]);
-    expect(grid.accounts()).toEqual([[[]]]);
+    expect(grid.accountsOf('accounts', 'low')).toEqual([]);
+    expect(grid.accountsOf('nope', 'low')).toEqual([]);
     expect(grid.seriesValues('nope')).toEqual([]);
   });
 
@@ -30,7 +46,7 @@ describe('FigureGrid', () => {
     grid.add('rate', '2026-10', 'old', 5);
     grid.set('rate', '2026-10', 1 / 7, ['c1', 'c1']);
     expect(grid.seriesValues('rate')).toEqual([1 / 7]);
-    expect(grid.accounts()).toEqual([[['c1']]]);
+    expect(grid.accountsOf('rate', '2026-10')).toEqual(['c1']);
     grid.set('rate', '2026-10', null, []);
     expect(grid.seriesValues('rate')).toEqual([null]);
   });
@@ -39,9 +55,9 @@ describe('FigureGrid', () => {
     const grid = new FigureGrid(['accounts'], ['low']);
     grid.add('accounts', 'low', 'a');
     grid.seriesValues('accounts')[0] = 99;
-    grid.accounts()[0]?.[0]?.push('zz');
+    grid.accountsOf('accounts', 'low').push('zz');
     expect(grid.seriesValues('accounts')).toEqual([1]);
-    expect(grid.accounts()).toEqual([[['a']]]);
+    expect(grid.accountsOf('accounts', 'low')).toEqual(['a']);
   });
 });
 
@@ -73,5 +89,10 @@ describe('accountsBehind', () => {
     expect(accountsBehind(built, { kind: 'figure', id: 'renewals', series: 'arr', category: 'low' })).toBeNull();
     expect(accountsBehind(built, { kind: 'figure', id: 'riskBands', series: 'renewals', category: 'low' })).toBeNull();
     expect(accountsBehind(built, { kind: 'figure', id: 'riskBands', series: 'arr', category: 'medium' })).toBeNull();
+    // A hand-typed link must not reach Object.prototype.
+    for (const id of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(accountsBehind(built, { kind: 'kpi', id }), id).toBeNull();
+      expect(accountsBehind(built, { kind: 'figure', id, series: 'arr', category: 'low' }), id).toBeNull();
+    }
   });
 });

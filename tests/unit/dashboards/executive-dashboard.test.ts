@@ -211,3 +211,19 @@ describe('executiveDashboard: the churn model', () => {
     expect(behind(built, 'churnModel', 'coefficient', 'payment_delays')).toHaveLength(40);
   });
 });
+
+describe('executiveDashboard on odd data', () => {
+  it('leaves a renewal date that does not parse out of every window', () => {
+    const built = executiveDashboard({ asOf: AS_OF, accounts: [account('x1', { renewalDate: 'soon' }), account('x2', { renewalDate: '2026-12-01' })], surveys: [], outcomes: [], minLabelled: 30 });
+    // x2 renews in 11 days: in every window; x1 in none.
+    expect(values(built, 'renewals', 'renewals')).toEqual({ d30: 1, d60: 1, d90: 1 });
+    expect(behind(built, 'renewals', 'renewals', 'd90')).toEqual(['x2']);
+  });
+
+  it('lists as a cohort\'s members only the accounts it counted (none starting after today)', () => {
+    // Read on the 20th: y1 started on the 2nd, y2 starts on the 25th of the same month.
+    const built = executiveDashboard({ asOf: AS_OF, accounts: [account('y1', { contractStart: '2026-11-02' }), account('y2', { contractStart: '2026-11-25' })], surveys: [], outcomes: [], minLabelled: 30 });
+    expect(values(built, 'cohortRetention', 'size')['2026-11']).toBe(1);
+    expect(behind(built, 'cohortRetention', 'size', '2026-11')).toEqual(['y1']);
+  });
+});
