@@ -80,7 +80,7 @@ export class DashboardService {
     const facts = this.facts();
     return operationalDashboard({
       asOf,
-      touchpoints: this.repo.touchpointsSince(firstWeek.toISOString()),
+      touchpoints: this.repo.touchpointsBetween(firstWeek.toISOString(), addUtcDays(utcMondayOf(asOf), 7).toISOString()),
       overdueAccountIds: this.repo.overdueAccountIds(today.toISOString()),
       openEscalations: this.repo.openEscalations(),
       onboarding: this.lists

@@ -38,7 +38,7 @@ const TRAINING_BUCKETS = ['sessions0', 'sessions1', 'sessions2', 'sessions3plus'
 
 export interface OperationalSources {
   asOf: Date;
-  /** Touchpoints due or completed since the first week shown. */
+  /** Touchpoints due or completed in the weeks shown. */
   touchpoints: readonly DashboardTouchpoint[];
   /** Account of each planned touchpoint due before today, however old. */
   overdueAccountIds: readonly string[];

@@ -24,6 +24,7 @@ function rawReads(db: Database, ctx: ServiceContext, asOf: Date): Record<Dashboa
   const today = utcDay(asOf).toISOString();
   const firstQuarter = addUtcMonths(utcQuarter(asOf).start, -3 * (NPS_QUARTERS - 1)).toISOString();
   const firstWeek = addUtcDays(utcMondayOf(asOf), -7 * (TOUCHPOINT_WEEKS - 1)).toISOString();
+  const weekEnd = addUtcDays(utcMondayOf(asOf), 7).toISOString();
   const onboardingSince = new Date(asOf.getTime() - ctx.scoringConfig.schedule.onboardingDays * MS_PER_DAY).toISOString();
   const feedbackSince = addUtcDays(utcDay(asOf), -FEEDBACK_DAYS).toISOString();
   const activitySince = addUtcDays(utcDay(asOf), -ACTIVITY_DAYS).toISOString();
@@ -43,9 +44,11 @@ function rawReads(db: Database, ctx: ServiceContext, asOf: Date): Record<Dashboa
     `SELECT sv.account_id, sv.kind, sv.score, sv.answered_at FROM surveys sv JOIN accounts a ON a.id = sv.account_id
      WHERE sv.deleted_at IS NULL AND ${live} AND sv.answered_at >= ?`,
   );
+  const touchpointRows = `SELECT t.account_id, t.due_at, t.completed_at, t.status FROM touchpoints t JOIN accounts a ON a.id = t.account_id
+     WHERE t.deleted_at IS NULL AND ${active}`;
   const touchpoints = db.prepare(
-    `SELECT t.account_id, t.due_at, t.completed_at, t.status FROM touchpoints t JOIN accounts a ON a.id = t.account_id
-     WHERE t.deleted_at IS NULL AND ${active} AND (t.due_at >= ? OR t.completed_at >= ?)`,
+    `${touchpointRows} AND t.due_at >= @from AND t.due_at < @to
+     UNION ALL ${touchpointRows} AND t.completed_at >= @from AND t.completed_at < @to AND (t.due_at < @from OR t.due_at >= @to)`,
   );
   const overdue = db.prepare(
     `SELECT t.account_id FROM touchpoints t JOIN accounts a ON a.id = t.account_id
@@ -72,14 +75,14 @@ function rawReads(db: Database, ctx: ServiceContext, asOf: Date): Record<Dashboa
   );
   const done = db.prepare(
     `SELECT t.account_id, COUNT(*) FROM touchpoints t JOIN accounts a ON a.id = t.account_id
-     WHERE t.deleted_at IS NULL AND ${active} AND t.status = 'done' AND t.completed_at >= ? GROUP BY t.account_id`,
+     WHERE t.deleted_at IS NULL AND ${active} AND +t.status = 'done' AND t.completed_at >= ? GROUP BY t.account_id`,
   );
   const notes = db.prepare(`SELECT account_id, COUNT(*) FROM notes WHERE deleted_at IS NULL AND created_at >= ? GROUP BY account_id`);
 
   return {
     executive: [[accounts], [surveys, firstQuarter], [renewed], [inputs]],
     operational: [
-      [touchpoints, firstWeek, firstWeek], [overdue, today], [escalations], [onboarding, onboardingSince, asOf.toISOString()],
+      [touchpoints, { from: firstWeek, to: weekEnd }], [overdue, today], [escalations], [onboarding, onboardingSince, asOf.toISOString()],
       [feedback, feedbackSince], [contacts], [accounts], [inputs],
     ],
     team: [[accounts], [overdue, today], [escalations], [done, activitySince], [notes, activitySince], [goals]],

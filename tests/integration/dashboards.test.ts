@@ -76,6 +76,22 @@ describe('the dashboards over a demo book', () => {
     expect(drill('operational', { kind: 'kpi', id: 'onboarding' }).map((a) => a.id).sort()).toEqual(today.onboarding.map((o) => o.account.id).sort());
   });
 
+  it('count a touchpoint done this week whenever it was due, once', () => {
+    const doneThisWeek = () => valueOf(view('operational'), 'touchpointsByWeek', 'done', '2026-11-23');
+    const before = doneThisWeek() as number;
+    const accountId = (db.prepare("SELECT id FROM accounts WHERE status = 'active' LIMIT 1").get() as { id: string }).id;
+    const insert = db.prepare(
+      `INSERT INTO touchpoints (id, account_id, kind, origin, title, due_at, completed_at, status, created_at, updated_at)
+       VALUES (?, ?, 'call', 'manual', 'Catch-up', ?, ?, 'done', ?, ?)`,
+    );
+    // Due long ago and caught up today; due next year and done early today; due and done today.
+    insert.run('dash-late', accountId, '2025-01-06T09:00:00.000Z', '2026-11-24T08:00:00.000Z', '2025-01-01T00:00:00.000Z', '2026-11-24T08:00:00.000Z');
+    insert.run('dash-early', accountId, '2027-02-01T09:00:00.000Z', '2026-11-24T08:30:00.000Z', '2026-11-01T00:00:00.000Z', '2026-11-24T08:30:00.000Z');
+    insert.run('dash-today', accountId, '2026-11-24T07:00:00.000Z', '2026-11-24T09:00:00.000Z', '2026-11-01T00:00:00.000Z', '2026-11-24T09:00:00.000Z');
+    expect(doneThisWeek()).toBe(before + 3);
+    db.prepare("DELETE FROM touchpoints WHERE id LIKE 'dash-%'").run();
+  });
+
   it("give a manager one row per CSM whose figures add up to the book's", () => {
     const { rows } = ok<Portfolio>(dispatch('portfolio.list', {}));
     const active = rows.filter((r) => r.status === 'active');

@@ -6,6 +6,7 @@ import { sql as syncScopeColumns } from './0005-sync-scope-columns';
 import { sql as deferredNoteIndexing } from './0006-deferred-note-indexing';
 import { sql as scoreHistory } from './0007-score-history';
 import { sql as csmSentimentAndTouchpointContact } from './0008-csm-sentiment-and-touchpoint-contact';
+import { sql as touchpointCompletionIndex } from './0009-touchpoint-completion-index';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '0006-deferred-note-indexing', sql: deferredNoteIndexing },
   { version: 7, name: '0007-score-history', sql: scoreHistory },
   { version: 8, name: '0008-csm-sentiment-and-touchpoint-contact', sql: csmSentimentAndTouchpointContact },
+  { version: 9, name: '0009-touchpoint-completion-index', sql: touchpointCompletionIndex },
 ];

@@ -41,9 +41,12 @@ export class DashboardRepository {
     );
     const liveTouchpoints = `FROM touchpoints t JOIN accounts a ON a.id = t.account_id
        WHERE t.deleted_at IS NULL AND a.deleted_at IS NULL AND a.status = 'active'`;
-    this.touchpointsStmt = db.prepare<[string, string], DashboardTouchpoint>(
-      `SELECT t.account_id AS accountId, t.due_at AS dueAt, t.completed_at AS completedAt, t.status
-       ${liveTouchpoints} AND (t.due_at >= ? OR t.completed_at >= ?)`,
+    // Two index ranges rather than one OR, which SQLite answers by walking every touchpoint.
+    const touchpointColumns = 'SELECT t.account_id AS accountId, t.due_at AS dueAt, t.completed_at AS completedAt, t.status';
+    this.touchpointsStmt = db.prepare<{ from: string; to: string }, DashboardTouchpoint>(
+      `${touchpointColumns} ${liveTouchpoints} AND t.due_at >= @from AND t.due_at < @to
+       UNION ALL
+       ${touchpointColumns} ${liveTouchpoints} AND t.completed_at >= @from AND t.completed_at < @to AND (t.due_at < @from OR t.due_at >= @to)`,
     );
     this.overdueStmt = db.prepare<[string], { accountId: string }>(
       `SELECT t.account_id AS accountId ${liveTouchpoints} AND t.status = 'planned' AND t.due_at < ?`,
@@ -69,7 +72,9 @@ export class DashboardRepository {
        WHERE g.deleted_at IS NULL AND a.deleted_at IS NULL AND a.status = 'active'`,
     );
     this.doneStmt = db.prepare<[string], { accountId: string; n: number }>(
-      `SELECT t.account_id AS accountId, COUNT(*) AS n ${liveTouchpoints} AND t.status = 'done' AND t.completed_at >= ?
+      // "+t.status": most touchpoints are done, so the status index would read nearly all of them;
+      // the completion index reads only the window's.
+      `SELECT t.account_id AS accountId, COUNT(*) AS n ${liveTouchpoints} AND +t.status = 'done' AND t.completed_at >= ?
        GROUP BY t.account_id`,
     );
     this.notesStmt = db.prepare<[string], { accountId: string; n: number }>(
@@ -91,9 +96,9 @@ export class DashboardRepository {
     return this.surveysStmt.all(iso);
   }
 
-  /** Touchpoints of active accounts due, or completed, on or after `iso`. */
-  touchpointsSince(iso: string): DashboardTouchpoint[] {
-    return this.touchpointsStmt.all(iso, iso);
+  /** Touchpoints of active accounts due, or completed, in [fromIso, toIso). */
+  touchpointsBetween(fromIso: string, toIso: string): DashboardTouchpoint[] {
+    return this.touchpointsStmt.all({ from: fromIso, to: toIso });
   }
 
   /** The account of each planned touchpoint of an active account due before `iso`. */
