@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import type { DrillTarget } from '../../src-shared/dashboards/dashboard-model';
-import { figureTitleKey, labelText } from '../../src-shared/dashboards/dashboard-text';
+import { figureTitleKey, labelText, valueText } from '../../src-shared/dashboards/dashboard-text';
 import { MESSAGES_EN, type MessageKey } from '../../src-shared/i18n/messages-en';
 import { BAND_LABELS, TIER_LABELS } from '../../src-shared/scoring/labels';
 import { toIpcError } from '../api/api-client';
@@ -25,11 +25,18 @@ export function DashboardAccountsView({ name, target }: { name: string; target: 
   // An id from a hand-typed link may name nothing: the page is then titled by the dashboard.
   const named = (key: string): string => (key in MESSAGES_EN ? t(key as MessageKey) : t(`dash.tab.${board}`));
   let heading: string;
-  if (target.kind === 'kpi') heading = named(`dash.kpi.${target.id}`);
-  else {
+  // The value the list stands behind ("40 touchpoints" at 12 accounts reads as "40 · 12 accounts").
+  let value: string | null = null;
+  if (target.kind === 'kpi') {
+    heading = named(`dash.kpi.${target.id}`);
+    const kpi = dashboard.data?.kpis.find((k) => k.id === target.id);
+    if (kpi) value = valueText(kpi.unit, kpi.value, i18n);
+  } else {
     const figure = dashboard.data?.figures.find((f) => f.id === target.id);
     const series = figure?.series.find((s) => s.key === target.series);
     const category = figure?.categories.find((c) => c.key === target.category);
+    const index = figure && category ? figure.categories.indexOf(category) : -1;
+    if (series && index >= 0) value = valueText(series.unit, series.values[index] ?? null, i18n);
     heading = figure && series && category
       ? t('dash.drill.title', { figure: t(figureTitleKey(figure)), what: `${labelText(category.label, i18n)}, ${labelText(series.label, i18n)}` })
       : named(figureTitleKey({ id: target.id }));
@@ -50,7 +57,9 @@ export function DashboardAccountsView({ name, target }: { name: string; target: 
         <p>{t('dash.drill.none')}</p>
       ) : (
         <>
-          <p className="muted" role="status">{t('dash.drill.count', { n: list.data.accounts.length })}</p>
+          <p className="muted" role="status">
+            {value === null ? t('dash.drill.count', { n: list.data.accounts.length }) : t('dash.drill.valueCount', { value, n: list.data.accounts.length })}
+          </p>
           <table className="dash-table dash-drill-table">
             <thead>
               <tr>

@@ -134,6 +134,7 @@ export const DASHBOARD_EN = {
   'dash.noData': 'Nothing to show yet.',
   'dash.drill.title': '{figure}: {what}',
   'dash.drill.count': '{n, plural, one {# account} other {# accounts}}',
+  'dash.drill.valueCount': 'Figure: {value} · {n, plural, one {# account} other {# accounts}} behind it',
   'dash.drill.none': 'No account is behind this figure.',
   'dash.drill.back': 'Back to the {name} dashboard',
   'dash.drill.churned': 'churned',

@@ -136,6 +136,7 @@ export const DASHBOARD_ES: Readonly<Record<keyof typeof DASHBOARD_EN, string>> =
   'dash.noData': 'Aún no hay nada que mostrar.',
   'dash.drill.title': '{figure}: {what}',
   'dash.drill.count': '{n, plural, one {# cuenta} other {# cuentas}}',
+  'dash.drill.valueCount': 'Cifra: {value} · {n, plural, one {# cuenta detrás} other {# cuentas detrás}}',
   'dash.drill.none': 'Ninguna cuenta está detrás de esta cifra.',
   'dash.drill.back': 'Volver al panel de {name}',
   'dash.drill.churned': 'perdida',
