@@ -2,7 +2,7 @@ import { ONBOARDING_CHECKLIST } from '../schedule/onboarding-checklist';
 import { idAt, moodAt, type AccountContext } from './demo-context';
 import { isoAt, isoDay } from './demo-days';
 import type { EscalationRecord, GoalRecord } from './demo-records';
-import { ESCALATION_REASONS, ESCALATION_WHY, FEEDBACK_ITEMS, GOAL_TITLES } from './demo-text';
+import { ESCALATION_OPENED, ESCALATION_REASONS, ESCALATION_WHY, FEEDBACK_ITEMS, GOAL_TITLES } from './demo-text';
 
 const ESCALATION_CHANCE = { critical: 0.4, at_risk: 0.13, stable: 0.035, successful: 0.012 } as const;
 const SEVERITY: Record<number, EscalationRecord['severity']> = { 1: 'low', 2: 'medium', 3: 'high', 4: 'critical', 5: 'critical' };
@@ -37,7 +37,7 @@ export function emitEscalations(ctx: AccountContext): void {
     id,
     accountId: profile.record.id,
     level: peak,
-    reason: rng.pick(ESCALATION_REASONS),
+    reason: rng.pick(ESCALATION_REASONS[profile.lang]),
     severity: SEVERITY[peak] ?? 'medium',
     status: open ? 'open' : 'resolved',
     ownerId: owner,
@@ -56,7 +56,7 @@ export function emitEscalations(ctx: AccountContext): void {
       at: isoAt(event.day, 610),
       fromLevel: event.from,
       toLevel: event.to,
-      why: event.from === null ? 'Opened' : rng.pick(ESCALATION_WHY),
+      why: event.from === null ? ESCALATION_OPENED[profile.lang] : rng.pick(ESCALATION_WHY[profile.lang]),
     });
     ctx.summary.escalationEvents += 1;
   }
@@ -67,8 +67,9 @@ export function emitGoals(ctx: AccountContext): void {
   const count = rng.int(2, 4);
   const used = new Set<string>();
   for (let i = 0; i < count; i += 1) {
-    let title = rng.pick(GOAL_TITLES);
-    if (used.has(title)) title = GOAL_TITLES[(GOAL_TITLES.indexOf(title as (typeof GOAL_TITLES)[number]) + 1) % GOAL_TITLES.length] ?? title;
+    const titles = GOAL_TITLES[profile.lang];
+    let title = rng.pick(titles);
+    if (used.has(title)) title = titles[(titles.indexOf(title) + 1) % titles.length] ?? title;
     used.add(title);
     // Success plans get renewed over the years: goals start anywhere in the account's life.
     const lifeDays = Math.max(0, Math.min(asOfDay, profile.endDay) - profile.startDay - 200);

@@ -179,22 +179,46 @@ export const OUTCOMES: Record<Mood, readonly string[]> = {
   bad: ['Usage concerns raised', 'No decision maker present', 'Escalation discussed', 'Competitor mentioned'],
 };
 
-export const GOAL_TITLES = [
-  'Automate 80% of onboarding emails', 'Reduce manual reporting time by 50%', 'Roll out to the sales team',
-  'Integrate with the CRM', 'Train every new hire within 2 weeks', 'Launch first automated campaign',
-  'Reach 90% seat activation', 'Migrate legacy data', 'Enable SSO for all users', 'Publish monthly ROI report',
-] as const;
+// Each list has the same length in both languages, so a seed draws the same items in either.
+export const GOAL_TITLES: Record<'en' | 'es', readonly string[]> = {
+  en: [
+    'Automate 80% of onboarding emails', 'Reduce manual reporting time by 50%', 'Roll out to the sales team',
+    'Integrate with the CRM', 'Train every new hire within 2 weeks', 'Launch first automated campaign',
+    'Reach 90% seat activation', 'Migrate legacy data', 'Enable SSO for all users', 'Publish monthly ROI report',
+  ],
+  es: [
+    'Automatizar el 80% de los correos de bienvenida', 'Reducir a la mitad el tiempo de informes manuales', 'Extender el uso al equipo comercial',
+    'Integrar con el CRM', 'Formar a cada nueva incorporación en 2 semanas', 'Lanzar la primera campaña automatizada',
+    'Llegar al 90% de licencias activas', 'Migrar los datos heredados', 'Activar el SSO para todos los usuarios', 'Publicar el informe mensual de ROI',
+  ],
+};
 
-export const ESCALATION_REASONS = [
-  'Repeated data sync failures', 'Executive sponsor unhappy with ROI', 'Critical bug blocking campaigns',
-  'Invoice dispute', 'Performance degradation in reports', 'Champion left, renewal at risk',
-  'Competitor evaluation underway', 'Missed onboarding milestones',
-] as const;
+export const ESCALATION_REASONS: Record<'en' | 'es', readonly string[]> = {
+  en: [
+    'Repeated data sync failures', 'Executive sponsor unhappy with ROI', 'Critical bug blocking campaigns',
+    'Invoice dispute', 'Performance degradation in reports', 'Champion left, renewal at risk',
+    'Competitor evaluation underway', 'Missed onboarding milestones',
+  ],
+  es: [
+    'Fallos repetidos de sincronización de datos', 'El patrocinador ejecutivo no ve el ROI', 'Error crítico que bloquea las campañas',
+    'Factura en disputa', 'Informes cada vez más lentos', 'Se fue el champion; renovación en riesgo',
+    'Evaluando a un competidor', 'Hitos de incorporación incumplidos',
+  ],
+};
 
-export const ESCALATION_WHY = [
-  'No response at current level within SLA', 'Customer requested executive involvement',
-  'Renewal at risk', 'Issue affects several teams', 'Contract terms need approval',
-] as const;
+export const ESCALATION_WHY: Record<'en' | 'es', readonly string[]> = {
+  en: [
+    'No response at current level within SLA', 'Customer requested executive involvement',
+    'Renewal at risk', 'Issue affects several teams', 'Contract terms need approval',
+  ],
+  es: [
+    'Sin respuesta en este nivel dentro del SLA', 'El cliente pidió implicar a la dirección',
+    'Renovación en riesgo', 'El problema afecta a varios equipos', 'Las condiciones del contrato necesitan aprobación',
+  ],
+};
+
+/** What the first event of an escalation says. */
+export const ESCALATION_OPENED: Record<'en' | 'es', string> = { en: 'Opened', es: 'Abierta' };
 
 export const FEEDBACK_ITEMS: ReadonlyArray<readonly [string, string]> = [
   ['feature_request', 'Would love bulk editing of contacts.'],
