@@ -51,6 +51,8 @@ export function DashboardAccountsView({ name, target }: { name: string; target: 
           <span className="spinner" aria-hidden="true" />
           {t('dash.loading')}
         </div>
+      ) : list.error && toIpcError(list.error).code === 'NOT_FOUND' ? (
+        <p>{t('dash.drill.unknown')}</p>
       ) : list.error ? (
         <ErrorState title={heading} error={toIpcError(list.error)} onRetry={() => void list.refetch()} />
       ) : list.data.accounts.length === 0 ? (

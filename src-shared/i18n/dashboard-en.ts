@@ -135,6 +135,7 @@ export const DASHBOARD_EN = {
   'dash.drill.title': '{figure}: {what}',
   'dash.drill.count': '{n, plural, one {# account} other {# accounts}}',
   'dash.drill.valueCount': 'Figure: {value} · {n, plural, one {# account} other {# accounts}} behind it',
+  'dash.drill.unknown': 'This dashboard has no such figure. The link may be from an older version of the app.',
   'dash.drill.none': 'No account is behind this figure.',
   'dash.drill.back': 'Back to the {name} dashboard',
   'dash.drill.churned': 'churned',

@@ -137,6 +137,7 @@ export const DASHBOARD_ES: Readonly<Record<keyof typeof DASHBOARD_EN, string>> =
   'dash.drill.title': '{figure}: {what}',
   'dash.drill.count': '{n, plural, one {# cuenta} other {# cuentas}}',
   'dash.drill.valueCount': 'Cifra: {value} · {n, plural, one {# cuenta detrás} other {# cuentas detrás}}',
+  'dash.drill.unknown': 'Este panel no tiene esa cifra. Puede que el enlace sea de una versión anterior de la aplicación.',
   'dash.drill.none': 'Ninguna cuenta está detrás de esta cifra.',
   'dash.drill.back': 'Volver al panel de {name}',
   'dash.drill.churned': 'perdida',

@@ -91,6 +91,14 @@ describe('the dashboards (web shell in Chromium, demo book)', () => {
     await page.goBack();
     await figure('ARR by tier').waitFor();
 
+    // A hand-typed link to a figure the dashboard lacks says so, with the way back.
+    await page.evaluate(() => {
+      location.hash = '#/dashboards/executive/kpi/constructor';
+    });
+    await page.getByText('This dashboard has no such figure.', { exact: false }).waitFor();
+    await page.goBack();
+    await figure('ARR by tier').waitFor();
+
     // A KPI opens its accounts too.
     await page.locator('.dash-kpi[data-kpi="activeAccounts"]').click();
     await page.getByRole('status').filter({ hasText: `${active.length} accounts` }).waitFor();
