@@ -10,7 +10,7 @@ import { qbrDocument } from '../../src-shared/qbr/qbr-document';
 import { buildQbrPack, qbrSnapshot, type QbrHealthPoint, type QbrPack, type QbrSnapshot } from '../../src-shared/qbr/qbr-pack';
 import { renderQbrHtml } from '../qbr/qbr-html';
 import { renderQbrPdf } from '../qbr/qbr-pdf';
-import { addUtcDays, previousQuarterKey, quarterOfKey } from '../../src-shared/schedule/utc-date';
+import { addUtcDays, previousQuarterKey, quarterOfKey, utcIsoDay } from '../../src-shared/schedule/utc-date';
 import { computeHealth } from '../../src-shared/scoring/health';
 import { derivedId } from '../../src-shared/sync/derived-id';
 import { AccountInputsRepository } from '../db/repositories/account-inputs-repository';
@@ -69,16 +69,17 @@ export class QbrService {
       return { health: computeHealth(inputs.health, config), inputs: inputs.health };
     };
     const endScore = scoreAccount(this.inputs.factsAt(account.id, end), null, account, end, config);
-    const openEscalations = this.escalations.ofAccount(account.id).filter((e) => e.status === 'open');
-    const signals = accountSignals(
-      account, endScore.inputs, { tier: endScore.health.tier, riskBand: endScore.risk.band, maxOpenEscalationLevel: openEscalations[0]?.level ?? null }, end, config,
-    );
+    const escalations = this.escalations.ofAccount(account.id);
+    // The highest level open when the quarter ended (the list is newest first, not by level).
+    const openAtEnd = escalations.filter((e) => Date.parse(e.openedAt) <= end.getTime() && (e.resolvedAt === null || Date.parse(e.resolvedAt) > end.getTime()));
+    const maxOpenEscalationLevel = openAtEnd.length === 0 ? null : Math.max(...openAtEnd.map((e) => e.level));
+    const signals = accountSignals(account, endScore.inputs, { tier: endScore.health.tier, riskBand: endScore.risk.band, maxOpenEscalationLevel }, end, config);
     const trend: QbrHealthPoint[] = [];
     for (let at = addUtcDays(quarter.start, WEEK_DAYS - 1); at.getTime() < end.getTime(); at = addUtcDays(at, WEEK_DAYS)) {
       const { health } = healthAt(at);
-      trend.push({ date: at.toISOString().slice(0, 10), score: health.score, tier: health.tier });
+      trend.push({ date: utcIsoDay(at), score: health.score, tier: health.tier });
     }
-    trend.push({ date: end.toISOString().slice(0, 10), score: endScore.health.score, tier: endScore.health.tier });
+    trend.push({ date: utcIsoDay(end), score: endScore.health.score, tier: endScore.health.tier });
     const from = quarter.start.toISOString();
     const pack = buildQbrPack({
       account,
@@ -89,7 +90,7 @@ export class QbrService {
       trend,
       goals: this.plans.goals(account.id),
       touchpoints: this.qbr.heldBetween(account.id, from, next.toISOString()),
-      escalations: this.escalations.ofAccount(account.id),
+      escalations,
       surveys: this.qbr.surveysBetween(account.id, from, next.toISOString()),
       previous: this.previousSnapshot(account.id, quarter.key),
     });

@@ -1,7 +1,7 @@
 import type { Formatters } from '../i18n/format';
 import type { MessageKey } from '../i18n/messages-en';
 import type { Translate } from '../i18n/translate';
-import { SEED_TARGETS, type TargetMetric } from '../metrics/targets';
+import { SEED_TARGETS, targetRangeText, type TargetMetric } from '../metrics/targets';
 import { BAND_LABELS, TIER_LABELS, type Locale } from '../scoring/labels';
 import type { Figure, FigureLabel, FigureUnit } from './dashboard-model';
 
@@ -40,12 +40,8 @@ export function valueText(unit: FigureUnit, value: number | null, { fmt }: Dashb
 
 /** A seed target as the reader sees it ("70–80", "≥ 4.5", "< 2", "< 5%"). */
 export function targetText(metric: TargetMetric, i18n: DashboardI18n): string {
-  const target = SEED_TARGETS[metric];
   const unit: FigureUnit = metric === 'nps' ? 'score' : metric === 'csat' || metric === 'ces' ? 'decimal' : 'percent';
-  const show = (v: number) => valueText(unit, v, i18n);
-  if (target.min !== undefined && target.max !== undefined) return `${show(target.min)}–${show(target.max)}`;
-  if (target.min !== undefined) return `≥ ${show(target.min)}`;
-  return `${target.maxExclusive ? '<' : '≤'} ${show(target.max ?? 0)}`;
+  return targetRangeText(SEED_TARGETS[metric], (v) => valueText(unit, v, i18n));
 }
 
 /** A figure's title message key. */

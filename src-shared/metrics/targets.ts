@@ -44,3 +44,10 @@ export function compareToTarget(
   if (t.max !== undefined && (t.maxExclusive ? value >= t.max : value > t.max)) return 'above';
   return 'meets';
 }
+
+/** A target range as text ("70–80", "≥ 4.5", "< 2"), each bound written by `show`. */
+export function targetRangeText(target: Target, show: (value: number) => string): string {
+  if (target.min !== undefined && target.max !== undefined) return `${show(target.min)}–${show(target.max)}`;
+  if (target.min !== undefined) return `≥ ${show(target.min)}`;
+  return `${target.maxExclusive ? '<' : '≤'} ${show(target.max ?? 0)}`;
+}

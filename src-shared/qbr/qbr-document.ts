@@ -1,6 +1,7 @@
 import { formatters } from '../i18n/format';
 import { translator } from '../i18n/translate';
-import { SEED_TARGETS, type Target } from '../metrics/targets';
+import { SEED_TARGETS, targetRangeText } from '../metrics/targets';
+import { planCommitments } from './qbr-pack';
 import { EXPANSION_SIGNAL_LABELS, METRIC_LABELS, SIGNAL_LABELS, TIER_LABELS, type Locale } from '../scoring/labels';
 import type { RiskSignalKey } from '../scoring/types';
 import { displayTitle } from '../schedule/touchpoint-titles';
@@ -39,14 +40,6 @@ export interface QbrPlanText {
   commentary: string;
 }
 
-function targetText(target: Target, number: (n: number) => string): string {
-  if (target.min !== undefined && target.max !== undefined) return `${number(target.min)}–${number(target.max)}`;
-  if (target.min !== undefined) return `≥ ${number(target.min)}`;
-  return `${target.maxExclusive ? '<' : '≤'} ${number(target.max ?? 0)}`;
-}
-
-const lines = (text: string) => text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
-
 /** Builds the document of a pack in a language; `plan` is the CSM's text (null before any is written). */
 export function qbrDocument(pack: QbrPack, plan: QbrPlanText | null, locale: Locale): QbrDocument {
   const t = translator(locale);
@@ -54,7 +47,7 @@ export function qbrDocument(pack: QbrPack, plan: QbrPlanText | null, locale: Loc
   const missing = t('qbr.missing');
   const num = (value: number | null, digits = 0) =>
     value === null ? missing : digits === 0 ? fmt.number(Math.round(value)) : fmt.decimal1(value);
-  const percent = (value: number | null) => (value === null ? missing : `${fmt.number(Math.round(value))}%`);
+  const percent = (value: number | null) => (value === null ? missing : fmt.percent(Math.round(value) / 100));
   const tier = (key: keyof (typeof TIER_LABELS)['en']) => TIER_LABELS[locale][key];
   const signal = (key: string) => SIGNAL_LABELS[locale][key as RiskSignalKey] ?? key;
   const goalStatus = (status: QbrPack['goals']['list'][number]['status']) => t(`goals.status.${status}`);
@@ -100,7 +93,7 @@ export function qbrDocument(pack: QbrPack, plan: QbrPlanText | null, locale: Loc
           [METRIC_LABELS[locale].feature_adoption, percent(usage.featureAdoption.start), percent(usage.featureAdoption.end)],
           [METRIC_LABELS[locale].data_volume, percent(usage.dataVolume.start), percent(usage.dataVolume.end)],
           [METRIC_LABELS[locale].login_frequency, num(usage.loginFrequency.start, 1), num(usage.loginFrequency.end, 1)],
-          [t('qbr.usage.roi'), percent(pack.roi.start), percent(pack.roi.end)],
+          [METRIC_LABELS[locale].roi_achievement, percent(pack.roi.start), percent(pack.roi.end)],
         ],
       },
     ],
@@ -161,9 +154,9 @@ export function qbrDocument(pack: QbrPack, plan: QbrPlanText | null, locale: Loc
       kind: 'table',
       head: [t('qbr.usage.measure'), t('qbr.surveys.value'), t('qbr.surveys.target'), t('qbr.surveys.answers')],
       rows: [
-        ['NPS', surveyValue(surveys.nps.value, 0), targetText(SEED_TARGETS.nps, fmt.number), count('nps')],
-        ['CSAT', surveyValue(surveys.csat, 1), targetText(SEED_TARGETS.csat, fmt.decimal1), count('csat')],
-        ['CES', surveyValue(surveys.ces, 1), targetText(SEED_TARGETS.ces, fmt.number), count('ces')],
+        ['NPS', surveyValue(surveys.nps.value, 0), targetRangeText(SEED_TARGETS.nps, fmt.number), count('nps')],
+        ['CSAT', surveyValue(surveys.csat, 1), targetRangeText(SEED_TARGETS.csat, fmt.decimal1), count('csat')],
+        ['CES', surveyValue(surveys.ces, 1), targetRangeText(SEED_TARGETS.ces, fmt.number), count('ces')],
       ],
     }],
   };
@@ -206,11 +199,12 @@ export function qbrDocument(pack: QbrPack, plan: QbrPlanText | null, locale: Loc
       }
     : { id: 'comparison', heading: t('qbr.section.comparisonFirst'), blocks: [{ kind: 'text', text: t('qbr.comparison.none') }] };
 
-  const planLines = plan ? lines(plan.nextPlan) : [];
+  // The same commitments the export freezes for next quarter's comparison.
+  const planLines = plan ? planCommitments(plan.nextPlan) : [];
   const planSection: QbrSection = {
     id: 'plan',
     heading: t('qbr.section.plan'),
-    blocks: [planLines.length === 0 ? { kind: 'text', text: t('qbr.plan.none') } : { kind: 'list', items: planLines.map((line) => line.replace(/^(?:[-*+]|\d+[.)])\s+/, '')) }],
+    blocks: [planLines.length === 0 ? { kind: 'text', text: t('qbr.plan.none') } : { kind: 'list', items: planLines }],
   };
   const commentary = plan?.commentary.trim() ?? '';
   const commentarySection: QbrSection = {

@@ -32,6 +32,9 @@ describe('the QBR document every export renders', () => {
     expect(section(doc, 'usage').blocks[0]).toMatchObject({ rows: expect.arrayContaining([['Seats in use', '—', '40 of 50 (80%)'], ['ROI achievement', '50%', '90%']]) });
     expect(section(doc, 'touchpoints').blocks[0]).toEqual({ kind: 'text', text: '3 touchpoints held' });
     expect(section(doc, 'plan').blocks[0]).toEqual({ kind: 'list', items: ['Train the finance team', 'Review API limits'] });
+    // Task boxes are dropped as in the commitments the export freezes.
+    const tasks = qbrDocument(pack, { nextPlan: '- [ ] Train the finance team\n1. [x] Review API limits', commentary: '' }, 'en');
+    expect(section(tasks, 'plan').blocks[0]).toEqual({ kind: 'list', items: ['Train the finance team', 'Review API limits'] });
     expect(text(doc)).toContain('Adoption doubled after the SSO rollout.');
     expect(text(doc)).toContain('No earlier QBR of this account was exported');
   });
