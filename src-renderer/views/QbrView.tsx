@@ -27,7 +27,7 @@ function quarterChoices(contractStart: string | undefined, today: Date): string[
 
 /** The CSM's plan for next quarter and commentary, saved as the account's QBR for the quarter. */
 function PlanEditor({ accountId, quarter, draft, onChange }: { accountId: string; quarter: string; draft: QbrPlanText; onChange: (next: QbrPlanText) => void }) {
-  const { t } = useT();
+  const { t, fmt } = useT();
   const ids = { plan: useId(), commentary: useId() };
   const save = useMutation({
     mutationFn: () => invoke('qbr.save', { accountId, quarter, ...draft }),
@@ -42,17 +42,19 @@ function PlanEditor({ accountId, quarter, draft, onChange }: { accountId: string
         <label htmlFor={ids.commentary} className="note-label">{t('qbr.commentaryField')}</label>
         <textarea id={ids.commentary} rows={4} maxLength={20_000} value={draft.commentary} onChange={(e) => onChange({ ...draft, commentary: e.target.value })} />
       </InlineForm>
-      {save.isSuccess && <p className="muted" role="status">{t('qbr.saved', { when: new Date(save.data.plan.updatedAt).toLocaleTimeString() })}</p>}
+      {save.isSuccess && <p className="muted" role="status">{t('qbr.saved', { when: fmt.dateTime(save.data.plan.updatedAt) })}</p>}
     </section>
   );
 }
 
 /** Saves the text being written, then exports the pack as a file in the reader's language. */
-function ExportButtons({ accountId, quarter, draft }: { accountId: string; quarter: string; draft: QbrPlanText }) {
+function ExportButtons({ accountId, quarter, draft, saved }: { accountId: string; quarter: string; draft: QbrPlanText; saved: QbrPlanText | null }) {
   const { t, locale } = useT();
   const exportFile = useMutation({
     mutationFn: async (format: 'pdf' | 'html') => {
-      await invoke('qbr.save', { accountId, quarter, ...draft });
+      // Unchanged text needs no second write (and no second sync mutation) before the export's own.
+      const unchanged = draft.nextPlan === (saved?.nextPlan ?? '') && draft.commentary === (saved?.commentary ?? '');
+      if (!unchanged) await invoke('qbr.save', { accountId, quarter, ...draft });
       return invoke('qbr.export', { accountId, quarter, locale, format });
     },
     onSuccess: (file) => {
@@ -107,7 +109,7 @@ export function QbrView({ accountId, quarter }: { accountId: string; quarter: st
             <p className="muted qbr-subtitle">
               {doc.subtitle} · {doc.dataAsOf}
             </p>
-            <ExportButtons accountId={accountId} quarter={quarter} draft={draft} />
+            <ExportButtons accountId={accountId} quarter={quarter} draft={draft} saved={data?.plan ?? null} />
           </div>
           <QbrDocumentView doc={doc} />
           <PlanEditor accountId={accountId} quarter={quarter} draft={draft} onChange={setDraft} />

@@ -90,31 +90,27 @@ export class QbrRepository {
 
   /** Keeps an export's frozen figures with the account's QBR (made, with no text yet, if there is none). */
   markExported(id: string, accountId: string, quarter: string, snapshotJson: string, now: Date): void {
-    const at = now.toISOString();
-    const fields = { snapshot_json: snapshotJson, exported_at: at, updated_at: at };
-    this.db.transaction(() => {
-      if (prepareCached(this.db, 'SELECT 1 FROM qbr_plans WHERE id = ?').get(id)) {
-        prepareCached(this.db, updateSql('qbr_plans', Object.keys(fields))).run({ id, ...fields });
-        this.outbox.enqueue('qbr_plans', id, accountId, 'upsert', fields, now);
-      } else {
-        const row = { account_id: accountId, quarter, next_plan: '', commentary: '', ...fields, created_at: at };
-        prepareCached(this.db, insertSql('qbr_plans', { columns: Object.keys(row) })).run({ id, ...row });
-        this.outbox.enqueue('qbr_plans', id, accountId, 'upsert', row, now);
-      }
-    })();
+    this.upsert(id, accountId, quarter, { snapshot_json: snapshotJson, exported_at: now.toISOString() }, now);
   }
 
-  /** Writes the CSM's plan and commentary (a new row, or the existing one), with its mutation, in one transaction. */
+  /** Writes the CSM's plan and commentary. */
   savePlan(id: string, accountId: string, quarter: string, text: { nextPlan: string; commentary: string }, now: Date): void {
+    this.upsert(id, accountId, quarter, { next_plan: text.nextPlan, commentary: text.commentary }, now);
+  }
+
+  /**
+   * Changes these fields of the account's QBR of the quarter (a new row with no text or figures
+   * yet when there is none; a deleted one comes back), with its mutation, in one transaction.
+   */
+  private upsert(id: string, accountId: string, quarter: string, fields: Record<string, string>, now: Date): void {
     const at = now.toISOString();
-    const fields = { next_plan: text.nextPlan, commentary: text.commentary, updated_at: at };
+    const changed = { ...fields, updated_at: at, deleted_at: null };
     this.db.transaction(() => {
       if (prepareCached(this.db, 'SELECT 1 FROM qbr_plans WHERE id = ?').get(id)) {
-        const changed = { ...fields, deleted_at: null };
         prepareCached(this.db, updateSql('qbr_plans', Object.keys(changed))).run({ id, ...changed });
         this.outbox.enqueue('qbr_plans', id, accountId, 'upsert', changed, now);
       } else {
-        const row = { account_id: accountId, quarter, ...fields, snapshot_json: null, exported_at: null, created_at: at };
+        const row = { account_id: accountId, quarter, next_plan: '', commentary: '', snapshot_json: null, exported_at: null, ...fields, created_at: at, updated_at: at };
         prepareCached(this.db, insertSql('qbr_plans', { columns: Object.keys(row) })).run({ id, ...row });
         this.outbox.enqueue('qbr_plans', id, accountId, 'upsert', row, now);
       }
