@@ -18,6 +18,7 @@ import { AccountPlanRepository } from '../db/repositories/account-plan-repositor
 import { AccountsRepository } from '../db/repositories/accounts-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { QbrRepository, type QbrPlanRecord } from '../db/repositories/qbr-repository';
+import { TouchpointsRepository } from '../db/repositories/touchpoints-repository';
 import { requireAccount } from './require-account';
 import type { ServiceContext } from './service-context';
 import { requireMayChange } from './write-permission';
@@ -40,6 +41,7 @@ export class QbrService {
   private readonly plans: AccountPlanRepository;
   private readonly escalations: EscalationsRepository;
   private readonly qbr: QbrRepository;
+  private readonly touchpoints: TouchpointsRepository;
 
   constructor(private readonly ctx: ServiceContext) {
     this.accounts = new AccountsRepository(ctx.db);
@@ -47,6 +49,7 @@ export class QbrService {
     this.plans = new AccountPlanRepository(ctx.db);
     this.escalations = new EscalationsRepository(ctx.db);
     this.qbr = new QbrRepository(ctx.db);
+    this.touchpoints = new TouchpointsRepository(ctx.db);
   }
 
   pack(request: IpcRequest<'qbr.pack'>): IpcResponse<'qbr.pack'> {
@@ -89,7 +92,7 @@ export class QbrService {
       end: { health: endScore.health, inputs: endScore.inputs.health, risk: endScore.risk, expansion: signals.expansion },
       trend,
       goals: this.plans.goals(account.id),
-      touchpoints: this.qbr.heldBetween(account.id, from, next.toISOString()),
+      touchpoints: this.touchpoints.doneBetween(account.id, from, next.toISOString()),
       escalations,
       surveys: this.qbr.surveysBetween(account.id, from, next.toISOString()),
       previous: this.previousSnapshot(account.id, quarter.key),

@@ -1,9 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { Touchpoint } from '../../../src-shared/domain/entities';
 import type { QbrSources } from '../../../src-shared/qbr/qbr-pack';
 import { insertSql, prepareCached, selectColumns, updateSql } from '../entity-sql';
 import { OutboxRepository } from './outbox-repository';
-import { toTouchpoint, type TouchpointRow } from './touchpoints-repository';
 
 interface PlanRow {
   id: string;
@@ -35,16 +33,11 @@ const toPlan = (row: PlanRow): QbrPlanRecord => ({
 /** The reads a QBR pack needs beyond the account page's, and the CSM's QBR plans. */
 export class QbrRepository {
   private readonly outbox: OutboxRepository;
-  private readonly heldStmt;
   private readonly surveysStmt;
   private readonly planStmt;
 
   constructor(private readonly db: Database) {
     this.outbox = new OutboxRepository(db);
-    this.heldStmt = db.prepare<[string, string, string], TouchpointRow>(
-      `SELECT ${selectColumns('touchpoints')} FROM touchpoints
-       WHERE account_id = ? AND status = 'done' AND completed_at >= ? AND completed_at < ? AND deleted_at IS NULL ORDER BY completed_at`,
-    );
     this.surveysStmt = db.prepare<[string, string, string], { kind: 'nps' | 'csat' | 'ces'; score: number; answered_at: string; comment: string | null }>(
       `SELECT kind, score, answered_at, comment FROM surveys
        WHERE account_id = ? AND answered_at >= ? AND answered_at < ? AND deleted_at IS NULL ORDER BY answered_at`,
@@ -71,11 +64,6 @@ export class QbrRepository {
                          AND t.completed_at >= ? AND t.completed_at < ? AND t.deleted_at IS NULL)
        ORDER BY a.name COLLATE NOCASE, a.id`,
     ).all(quarter, from, to);
-  }
-
-  /** Touchpoints completed from `from` (inclusive) to `to` (exclusive), oldest first. */
-  heldBetween(accountId: string, from: string, to: string): Touchpoint[] {
-    return this.heldStmt.all(accountId, from, to).map(toTouchpoint);
   }
 
   /** Survey answers from `from` (inclusive) to `to` (exclusive), oldest first. */

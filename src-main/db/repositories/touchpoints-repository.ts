@@ -3,7 +3,7 @@ import type { Touchpoint } from '../../../src-shared/domain/entities';
 import { insertSql, prepareCached, selectColumns, updateSql } from '../entity-sql';
 import { OutboxRepository } from './outbox-repository';
 
-export interface TouchpointRow {
+interface TouchpointRow {
   id: string;
   account_id: string;
   kind: Touchpoint['kind'];
@@ -20,7 +20,7 @@ export interface TouchpointRow {
 /** Every synced column of touchpoints, from the entity registry. */
 const COLUMNS = selectColumns('touchpoints');
 
-export function toTouchpoint(row: TouchpointRow): Touchpoint {
+function toTouchpoint(row: TouchpointRow): Touchpoint {
   return {
     id: row.id,
     accountId: row.account_id,
@@ -63,6 +63,15 @@ export class TouchpointsRepository {
   get(id: string): Touchpoint | undefined {
     const row = this.getStmt.get(id);
     return row ? toTouchpoint(row) : undefined;
+  }
+
+  /** An account's touchpoints done from `from` (inclusive) to `to` (exclusive), oldest first. */
+  doneBetween(accountId: string, from: string, to: string): Touchpoint[] {
+    return prepareCached(
+      this.db,
+      `SELECT ${COLUMNS} FROM touchpoints
+       WHERE account_id = ? AND status = 'done' AND completed_at >= ? AND completed_at < ? AND deleted_at IS NULL ORDER BY completed_at`,
+    ).all(accountId, from, to).map((row) => toTouchpoint(row as TouchpointRow));
   }
 
   list(filter: TouchpointFilter): Touchpoint[] {
